@@ -1,0 +1,7 @@
+export * from './api-keys';
+export * from './audit-events';
+export * from './customers';
+export * from './memberships';
+export * from './organisations';
+export * from './two-factor';
+export * from './users';

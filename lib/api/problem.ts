@@ -1,0 +1,58 @@
+import { ApiError, errorKinds, type ApiErrorCode } from './errors';
+import { isDatabaseUnavailable } from './database-errors';
+
+const PROBLEM_BASE = 'https://docs.servicebay.dev/problems/';
+
+export const apiHeaders = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
+
+/** An RFC 9457 problem details response. */
+export function problemResponse(error: ApiError): Response {
+  const kind = errorKinds[error.code];
+  const body = {
+    type: PROBLEM_BASE + error.code.replaceAll('_', '-'),
+    title: kind.title,
+    status: kind.status,
+    detail: error.detail,
+    ...(error.options.errors ? { errors: error.options.errors } : {}),
+  };
+
+  return new Response(JSON.stringify(body), {
+    status: kind.status,
+    headers: {
+      ...apiHeaders,
+      'Content-Type': 'application/problem+json; charset=utf-8',
+      ...error.options.headers,
+    },
+  });
+}
+
+/** Turns anything thrown by a handler into a response; unknown errors leak nothing. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+
+  if (isDatabaseUnavailable(error)) {
+    return new ApiError('service_unavailable', 'The database is unavailable; try again shortly.', {
+      headers: { 'Retry-After': '5' },
+    });
+  }
+
+  return new ApiError('internal', 'An unexpected error occurred.');
+}
+
+export function problem(code: ApiErrorCode, detail: string): Response {
+  return problemResponse(new ApiError(code, detail));
+}
+
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    ...init,
+    headers: {
+      ...apiHeaders,
+      'Content-Type': 'application/json; charset=utf-8',
+      ...init.headers,
+    },
+  });
+}

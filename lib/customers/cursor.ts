@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+import { ApiError } from '@/lib/api/errors';
+
+export interface CustomerCursor {
+  createdAt: Date;
+  id: string;
+}
+
+const payloadSchema = z.object({ t: z.iso.datetime(), i: z.uuid() }).strict();
+
+/** Opaque to clients: base64url JSON of the last row's sort key (created_at, id). */
+export function encodeCursor(cursor: CustomerCursor): string {
+  const payload = JSON.stringify({ t: cursor.createdAt.toISOString(), i: cursor.id });
+  return Buffer.from(payload).toString('base64url');
+}
+
+export function decodeCursor(value: string): CustomerCursor {
+  const invalid = new ApiError('bad_request', 'One or more query parameters are invalid.', {
+    errors: [{ path: 'cursor', message: 'Not a valid cursor.' }],
+  });
+
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid;
+  }
+
+  const parsed = payloadSchema.safeParse(payload);
+  if (!parsed.success) throw invalid;
+  return { createdAt: new Date(parsed.data.t), id: parsed.data.i };
+}

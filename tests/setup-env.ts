@@ -1,0 +1,4 @@
+// Each test worker gets its own in-memory embedded database unless DATABASE_URL points at a
+// real server (then the global setup has migrated it).
+process.env.PGLITE_DATA_DIR ??= 'memory://';
+process.env.LAST_USED_FLUSH_MS ??= '50';
