@@ -1,21 +1,8 @@
-// Runs once when the server starts (next dev and next start).
+// Runs once when the server starts (next dev and next start); Node.js-only work is imported
+// behind the runtime check so the edge bundle never sees it.
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-
-  const { env, EnvError } = await import('@/lib/config/env');
-  try {
-    env();
-  } catch (error) {
-    // A production server with a missing or empty secret must not start half-configured.
-    if (error instanceof EnvError) {
-      process.stderr.write(`\n${error.message}\nSee .env.example for every variable.\n\n`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startServer } = await import('@/lib/server/start');
+    await startServer();
   }
-
-  const { bootstrapDatabase } = await import('@/lib/demo/bootstrap');
-  const { startBackgroundTasks } = await import('@/lib/server/background');
-  await bootstrapDatabase();
-  startBackgroundTasks();
 }

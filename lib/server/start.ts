@@ -1,0 +1,20 @@
+import { env, EnvError } from '@/lib/config/env';
+import { bootstrapDatabase } from '@/lib/demo/bootstrap';
+
+import { startBackgroundTasks } from './background';
+
+export async function startServer(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    // A production server with a missing or empty secret must not start half-configured.
+    if (error instanceof EnvError) {
+      process.stderr.write(`\n${error.message}\nSee .env.example for every variable.\n\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  await bootstrapDatabase();
+  startBackgroundTasks();
+}
