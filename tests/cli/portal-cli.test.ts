@@ -107,3 +107,22 @@ describe('portal CLI', () => {
     expect(result.stderr).toContain('create-org  --name NAME');
   });
 });
+
+describe('portal CLI as a process', () => {
+  it('prints exactly one JSON object on stdout and the message on stderr', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const dataDir = `memory://cli-${randomUUID()}`;
+    const env = { ...process.env, PGLITE_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+
+    const { stdout, stderr } = await promisify(execFile)(
+      'npx',
+      ['tsx', 'scripts/portal.ts', 'create-org', '--name', 'Process Org'],
+      { env },
+    );
+
+    expect(JSON.parse(stdout)).toEqual({ id: expect.any(String), name: 'Process Org' });
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('Created organisation "Process Org".');
+  });
+});
