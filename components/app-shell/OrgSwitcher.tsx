@@ -30,7 +30,9 @@ export function OrgSwitcher({
   const current = organisations.find((org) => org.id === currentId);
 
   return (
-    <DropdownMenu.Root>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while it is open,
+    // which leaves focusable elements inside hidden content; a menu needs no focus trap.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className={styles.trigger}>
         <span className={styles.avatar} aria-hidden="true">
           {initial(current?.name ?? '')}
