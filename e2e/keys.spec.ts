@@ -119,4 +119,5 @@ test('an organisation without keys explains what keys are for', async ({ page })
   await expect(page.getByRole('heading', { name: 'No API keys yet' })).toBeVisible();
   await expect(page.getByText(/API keys let your own systems/)).toBeVisible();
   await expectAccessible(page);
+  await saveScreenshot(page, 'keys-empty');
 });

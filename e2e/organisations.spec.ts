@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { expectAccessible, fixtures, keysPath, signIn } from './support/test';
+import { expectAccessible, fixtures, keysPath, saveScreenshot, signIn } from './support/test';
 
 const { admin } = fixtures.users;
 const { acme, globex, umbrella } = fixtures.organisations;
@@ -17,6 +17,7 @@ test('the Organisation dropdown lists roles and switches with the keyboard', asy
   await expect(menu.getByRole('menuitem', { name: /Acme Corp/ })).toContainText('Admin');
   await expect(menu.getByRole('menuitem', { name: /Globex Inc/ })).toContainText('Member');
   await expectAccessible(page);
+  await saveScreenshot(page, 'organisation-menu');
 
   await menu.getByRole('menuitem', { name: /Globex Inc/ }).focus();
   await page.keyboard.press('Enter');
