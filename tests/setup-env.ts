@@ -2,3 +2,5 @@
 // real server (then the global setup has migrated it).
 process.env.PGLITE_DATA_DIR ??= 'memory://';
 process.env.LAST_USED_FLUSH_MS ??= '50';
+// Test files run in parallel and may share one Redis: each file counts its limits apart.
+process.env.RATE_LIMIT_PREFIX ??= `test-${process.pid}-${Math.random().toString(36).slice(2)}`;

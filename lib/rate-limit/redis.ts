@@ -40,6 +40,30 @@ export function redisClient(): Redis | null {
   return globalForRedis.servicebayRedis;
 }
 
+/**
+ * Waits (at most timeoutMs) for the shared connection to be ready. Called at server start: with
+ * no offline queue, commands sent before the connection is up would go to the in-memory
+ * fallback and split the count between two stores.
+ */
+export async function redisReady(timeoutMs = 2_000): Promise<boolean> {
+  const client = redisClient();
+  if (!client) return false;
+  if (client.status === 'ready') return true;
+
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    function finish(ready: boolean) {
+      clearTimeout(timer);
+      client?.off('ready', onReady);
+      resolve(ready);
+    }
+    function onReady() {
+      finish(true);
+    }
+    client.once('ready', onReady);
+  });
+}
+
 export async function closeRedis(): Promise<void> {
   const client = globalForRedis.servicebayRedis;
   globalForRedis.servicebayRedis = undefined;

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { redisReady } from './redis';
 import {
   recordSignInFailure,
   recordSignInSuccess,
@@ -10,11 +11,14 @@ import {
 vi.hoisted(() => {
   process.env.SIGN_IN_MAX_FAILURES = '10';
   process.env.SIGN_IN_LOCK_SECONDS = '2';
-  delete process.env.REDIS_URL;
 });
 
 let n = 0;
 const attempt = () => ({ email: `someone-${(n += 1)}@example.test`, address: `192.0.2.${n}` });
+
+beforeAll(async () => {
+  await redisReady();
+});
 
 beforeEach(() => resetSignInThrottleForTests());
 

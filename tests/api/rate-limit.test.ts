@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { redisReady } from '@/lib/rate-limit/redis';
+
 import { callApi } from '../helpers/api-client';
 import { makeApiKey, makeOrganisation } from '../helpers/fixtures';
 
@@ -15,6 +17,8 @@ const customersOf = (id: string) => `/api/v1/organisations/${id}/customers`;
 const from = (address: string) => ({ 'x-forwarded-for': `203.0.113.99, ${address}` });
 
 beforeAll(async () => {
+  // With REDIS_URL set, count in Redis from the first request on.
+  await redisReady();
   orgId = (await makeOrganisation()).id;
 });
 
