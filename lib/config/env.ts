@@ -25,6 +25,7 @@ const baseSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt(5),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5_000),
   NEXTAUTH_SECRET: optionalText,
+  NEXTAUTH_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   TOTP_ENCRYPTION_KEY: optionalText,
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,6 +46,7 @@ const totpKey = z.string().refine((value) => Buffer.from(value, 'base64').length
 });
 
 const productionSecrets = z.object({
+  NEXTAUTH_URL: z.url({ error: 'is required in production (the public URL of the portal)' }),
   NEXTAUTH_SECRET: z.string({ error: 'is required in production' }).min(32, {
     message: 'must be at least 32 characters (openssl rand -base64 32)',
   }),
