@@ -42,7 +42,10 @@ export function normaliseAddress(raw: string): string | null {
  *   anything else counts as "unknown", one shared bucket. Without a proxy a client that forges
  *   a single address can pick its bucket: run behind a proxy in production.
  */
-export function clientAddress(request: Request, trustProxy = env().TRUST_PROXY): string {
+export function clientAddress(
+  request: { headers: Headers },
+  trustProxy = env().TRUST_PROXY,
+): string {
   const hops = (request.headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((hop) => hop.trim())
