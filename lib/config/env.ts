@@ -25,6 +25,8 @@ const baseSchema = z.object({
   API_BODY_LIMIT_BYTES: positiveInt(64 * 1024),
   API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   LAST_USED_FLUSH_MS: positiveInt(5_000),
+  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(0),
+  API_KEY_CACHE_MAX_ENTRIES: positiveInt(10_000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
 });
 
