@@ -5,6 +5,7 @@ export interface BenchOptions {
   scales: Array<'small' | 'large'>;
   durationSeconds: number;
   warmupSeconds: number;
+  primeSeconds: number;
   connections: number;
   instances: number;
   rebuild: boolean;
@@ -17,7 +18,8 @@ export interface BenchOptions {
 const USAGE = `npm run bench -- [options]
   --smoke            small scale only, 1 s per scenario and no warm-up (for CI)
   --duration <s>     measured seconds per scenario (default 15)
-  --warmup <s>       warm-up seconds per scenario (default 3)
+  --warmup <s>       warm-up seconds per scenario (default 3), after a 2 s pass over every
+                     scenario on each new server
   --scale <s>        small, large or both (default both)
   --instances <n>    also load n servers side by side for the scale-out figure
                      (default 2; 1 skips it; the smoke skips it unless given)
@@ -71,6 +73,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     scales: scale === 'both' ? ['small', 'large'] : [scale as 'small' | 'large'],
     durationSeconds: positive('duration', values.duration, values.smoke ? 1 : 15),
     warmupSeconds: positive('warmup', values.warmup, values.smoke ? 0 : 3),
+    primeSeconds: values.smoke ? 0 : 2,
     connections: 32,
     instances: positive('instances', values.instances, values.smoke ? 1 : 2),
     rebuild: values.rebuild,

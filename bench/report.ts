@@ -33,6 +33,7 @@ export interface BenchReport {
   settings: Record<string, unknown>;
   build: 'reused' | 'built';
   seedMs: Record<string, number>;
+  keyLookupPlan: Record<string, string>;
   results: ScenarioResult[];
   scaleOut: ScaleOut | null;
   peakRssMb: number;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 
 import { ensureBuild } from './build';
+import { explainKeyLookup } from './explain';
 import { benchKey, benchOrgId, LOAD_ORG, REVOKED_KEY, VALID_KEYS } from './keys';
 import { measure, type LoadOptions, type LoadTarget } from './load';
 import { parseOptions, USAGE, type BenchOptions } from './options';
@@ -71,6 +72,20 @@ async function runScale(
 ): Promise<ScenarioResult[]> {
   const load: LoadOptions = options;
   const results: ScenarioResult[] = [];
+
+  // A fresh server compiles its hot paths during the first requests of each route; prime every
+  // scenario once so that the first ones measured are not the only ones paying for it.
+  if (options.primeSeconds > 0) {
+    say(`${scale}: priming every route for ${options.primeSeconds} s`);
+    for (const scenario of list) {
+      await measure([server], scenario.plan, {
+        ...load,
+        warmupSeconds: 0,
+        durationSeconds: options.primeSeconds,
+      });
+    }
+  }
+
   for (const scenario of list) {
     say(`${scale}: ${scenario.label}`);
     const measured = await measure([server], scenario.plan, load);
@@ -131,6 +146,7 @@ async function main(options: BenchOptions): Promise<boolean> {
     settings: { ...options, adminUrl: undefined },
     build,
     seedMs: {},
+    keyLookupPlan: {},
     results: [],
     scaleOut: null,
     peakRssMb: 0,
@@ -144,6 +160,7 @@ async function main(options: BenchOptions): Promise<boolean> {
         await seedTo(databaseUrl, organisations, ORGANISATIONS[scale]),
       );
       organisations = ORGANISATIONS[scale];
+      report.keyLookupPlan[scale] = await explainKeyLookup(databaseUrl);
 
       const list = scenarios({
         validKeys: VALID_KEYS,

@@ -44,6 +44,13 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
     });
   }
 
+  for (const [scale, plan] of Object.entries(report.keyLookupPlan)) {
+    checks.push({
+      target: `${scale}: key lookup uses api_keys_key_hash_unique`,
+      met: plan.includes('api_keys_key_hash_unique'),
+      detail: plan.split('\n')[1]?.trim() ?? plan,
+    });
+  }
   checks.push({
     target: 'every response had the expected status',
     met: results.every((r) => r.unexpected === 0 && r.errors === 0),
