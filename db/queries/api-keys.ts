@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 
 import type { Database } from '../client';
+import { preparedFor } from '../prepared';
 import { apiKeys, users } from '../schema';
 
 export interface ActiveKey {
@@ -9,16 +10,25 @@ export interface ActiveKey {
   organisationId: string;
 }
 
-/** The key with this hash if it exists and is not revoked; one indexed lookup. */
+/** Also used by the EXPLAIN test that pins the index this lookup must use. */
+export const activeKeyByHash = preparedFor((db) =>
+  db
+    .select({ id: apiKeys.id, organisationId: apiKeys.organisationId })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, sql.placeholder('keyHash')), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .prepare('api_keys_active_by_hash'),
+);
+
+/**
+ * The key with this hash if it exists and is not revoked: one round trip on the unique index of
+ * key_hash (a text column, so the text parameter keeps the index), as a prepared statement.
+ */
 export async function findActiveKeyByHash(
   db: Database,
   keyHash: string,
 ): Promise<ActiveKey | null> {
-  const [row] = await db
-    .select({ id: apiKeys.id, organisationId: apiKeys.organisationId })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
-    .limit(1);
+  const [row] = await activeKeyByHash(db).execute({ keyHash });
   return row ?? null;
 }
 

@@ -1,6 +1,6 @@
-import { getDb } from '@/db/client';
-import { findActiveKeyByHash, type ActiveKey } from '@/db/queries/api-keys';
+import type { ActiveKey } from '@/db/queries/api-keys';
 import { hashApiKey, isWellFormedApiKey } from '@/lib/api-keys/format';
+import { getKeyLookup, type KeyLookup } from '@/lib/api-keys/key-lookup';
 
 import { ApiError } from './errors';
 
@@ -11,10 +11,11 @@ function unauthorized(detail: string): ApiError {
 }
 
 /**
- * Resolves the X-API-Key header to an active key. The format is checked before any database
- * access, and an unknown key and a revoked key get the very same answer.
+ * Resolves the X-API-Key header to an active key. The format is checked before any lookup, and
+ * an unknown key and a revoked key get the very same answer. `lookup` is this instance's key
+ * cache and database; tests pass their own to act as a second instance.
  */
-export async function authenticateKey(request: Request): Promise<ActiveKey> {
+export async function authenticateKey(request: Request, lookup?: KeyLookup): Promise<ActiveKey> {
   const header = request.headers.get('x-api-key');
   if (header === null || header === '') {
     throw unauthorized('Send your API key in the X-API-Key header.');
@@ -23,7 +24,7 @@ export async function authenticateKey(request: Request): Promise<ActiveKey> {
     throw unauthorized('The X-API-Key header is not a valid API key.');
   }
 
-  const key = await findActiveKeyByHash(await getDb(), hashApiKey(header));
+  const key = await (lookup ?? (await getKeyLookup())).find(hashApiKey(header));
   if (!key) throw unauthorized('The API key is invalid or has been revoked.');
 
   return key;

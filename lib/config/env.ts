@@ -38,6 +38,8 @@ const baseSchema = z.object({
   SIGN_IN_MAX_FAILURES: positiveInt(10),
   SIGN_IN_LOCK_SECONDS: positiveInt(15 * 60),
   LAST_USED_FLUSH_MS: positiveInt(5_000),
+  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(0),
+  API_KEY_CACHE_MAX_ENTRIES: positiveInt(10_000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
 });
 
