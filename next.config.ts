@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'postgres'],
   poweredByHeader: false,
   typedRoutes: false,
+  // Keep `next dev` from writing assistant instruction files into the working tree.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
 };
 
 export default nextConfig;

@@ -23,12 +23,17 @@ function logLevel(): string {
 }
 
 function createLogger() {
-  return pino({
-    level: logLevel(),
-    base: { service: 'servicebay-portal' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: redactPaths, censor: '[redacted]' },
-  });
+  // Command-line tools keep stdout for their own output and log to stderr instead.
+  const destination = pino.destination(process.env.LOG_STREAM === 'stderr' ? 2 : 1);
+  return pino(
+    {
+      level: logLevel(),
+      base: { service: 'servicebay-portal' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: redactPaths, censor: '[redacted]' },
+    },
+    destination,
+  );
 }
 
 const globalForLogger = globalThis as unknown as { servicebayLogger?: pino.Logger };

@@ -1,9 +1,12 @@
-import { closeDb, getDb } from '@/db/client';
-import { runCli } from '@/lib/cli/run';
+// stdout carries exactly one JSON object; logs must go elsewhere before the logger loads.
+process.env.LOG_STREAM ??= 'stderr';
 
 // The operators' bootstrap tool. Against the embedded database, stop the dev server first:
 // PGlite serves one process at a time.
 async function main() {
+  const { closeDb, getDb } = await import('@/db/client');
+  const { runCli } = await import('@/lib/cli/run');
+
   const code = await runCli(process.argv.slice(2), getDb, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -12,8 +15,7 @@ async function main() {
   process.exitCode = code;
 }
 
-main().catch(async (error: unknown) => {
+main().catch((error: unknown) => {
   process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
-  await closeDb().catch(() => undefined);
-  process.exitCode = 1;
+  process.exit(1);
 });

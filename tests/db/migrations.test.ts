@@ -1,0 +1,58 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import postgres from 'postgres';
+import { describe, expect, it } from 'vitest';
+
+import { migrationsFolder } from '@/db/client';
+import { migratePostgres } from '@/db/migrate';
+
+const expectedTables = [
+  'api_keys',
+  'audit_events',
+  'customers',
+  'memberships',
+  'organisations',
+  'recovery_codes',
+  'sign_in_challenges',
+  'users',
+];
+
+const tablesQuery = `select table_name from information_schema.tables
+  where table_schema = 'public' order by table_name`;
+
+describe('migrations on an empty database', () => {
+  it('build the whole schema on the embedded database, and re-running is a no-op', async () => {
+    const client = await PGlite.create('memory://');
+    const db = drizzlePglite(client);
+    await migratePglite(db, { migrationsFolder });
+    await migratePglite(db, { migrationsFolder });
+
+    const { rows } = await client.query<{ table_name: string }>(tablesQuery);
+    expect(rows.map((row) => row.table_name)).toEqual(expectedTables);
+    await client.close();
+  });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'build the whole schema on a fresh PostgreSQL database',
+    async () => {
+      const admin = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => undefined });
+      const name = `servicebay_migrate_${process.pid}_${Date.now()}`;
+      await admin.unsafe(`create database ${name}`);
+      try {
+        const url = new URL(process.env.DATABASE_URL ?? '');
+        url.pathname = `/${name}`;
+        await migratePostgres(url.toString());
+        await migratePostgres(url.toString());
+
+        const fresh = postgres(url.toString(), { max: 1 });
+        const rows = await fresh.unsafe<{ table_name: string }[]>(tablesQuery);
+        await fresh.end();
+        expect(rows.map((row) => row.table_name)).toEqual(expectedTables);
+      } finally {
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
+    },
+  );
+});
