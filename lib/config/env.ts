@@ -19,6 +19,7 @@ const baseSchema = z.object({
   PGLITE_DATA_DIR: z.string().trim().min(1).default('.data/pglite'),
   DATABASE_POOL_SIZE: positiveInt(10),
   NEXTAUTH_SECRET: optionalText,
+  NEXTAUTH_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   TOTP_ENCRYPTION_KEY: optionalText,
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,6 +39,7 @@ const totpKey = z.string().refine((value) => Buffer.from(value, 'base64').length
 });
 
 const productionSecrets = z.object({
+  NEXTAUTH_URL: z.url({ error: 'is required in production (the public URL of the portal)' }),
   NEXTAUTH_SECRET: z.string({ error: 'is required in production' }).min(32, {
     message: 'must be at least 32 characters (openssl rand -base64 32)',
   }),

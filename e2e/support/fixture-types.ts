@@ -1,0 +1,23 @@
+export interface FixtureUser {
+  id: string;
+  email: string;
+}
+
+export interface FixtureOrganisation {
+  id: string;
+  name: string;
+}
+
+/** What the global setup created for this run; read by the tests from a JSON file. */
+export interface E2eFixtures {
+  password: string;
+  users: { admin: FixtureUser; member: FixtureUser; outsider: FixtureUser; loner: FixtureUser };
+  organisations: {
+    acme: FixtureOrganisation;
+    globex: FixtureOrganisation;
+    hooli: FixtureOrganisation;
+    initech: FixtureOrganisation;
+    umbrella: FixtureOrganisation;
+  };
+  keys: { acmeActive: { id: string; name: string; plaintext: string } };
+}

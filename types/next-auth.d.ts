@@ -1,0 +1,16 @@
+import 'next-auth';
+import 'next-auth/jwt';
+
+// The session token carries the user id (`sub`) and the session version (`sv`) and nothing
+// else about the user: names, emails and roles are always read from the database.
+declare module 'next-auth' {
+  interface User {
+    sessionVersion: number;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    sv?: number;
+  }
+}
