@@ -23,13 +23,13 @@ export async function wrongCode(secret: string, now: Date): Promise<string> {
   return ['000000', '111111', '222222', '333333'].find((code) => !near.includes(code)) ?? '';
 }
 
-/** A fresh user with 2FA switched on at STEP_START. */
-export async function enrolledUser() {
+/** A fresh user with 2FA switched on at `now` (STEP_START unless a test needs real time). */
+export async function enrolledUser(now = STEP_START) {
   const db = await getDb();
   const user = await makeUser();
   const pending = await startEnrolment(db, { userId: user.id, password: FIXTURE_PASSWORD });
-  const code = await totpCodeAt(pending.secret, STEP_START);
-  const { recoveryCodes } = await confirmEnrolment(db, { userId: user.id, code, now: STEP_START });
+  const code = await totpCodeAt(pending.secret, now);
+  const { recoveryCodes } = await confirmEnrolment(db, { userId: user.id, code, now });
   return { user, secret: pending.secret, recoveryCodes };
 }
 
