@@ -105,7 +105,7 @@ function DisableForm({ onCancel }: { onCancel: () => void }) {
               checked={method === value}
               onChange={() => setMethod(value)}
             />{' '}
-            {value === 'totp' ? 'Authentication code' : 'Recovery code'}
+            {value === 'totp' ? 'A code from my app' : 'A recovery code'}
           </label>
         ))}
       </fieldset>

@@ -44,9 +44,14 @@ export async function passwordStep(page: Page, user: FixtureUser, path = '/login
   await expect(page.getByLabel('Authentication code')).toBeVisible();
 }
 
+/** Submits the second step and waits for the server's answer, so attempts never overlap. */
 export async function submitCode(page: Page, code: string) {
   await page.getByLabel(/Authentication code|Recovery code/).fill(code);
+  const answered = page.waitForResponse((response) =>
+    response.url().includes('/api/auth/callback/challenge'),
+  );
   await page.getByRole('button', { name: 'Verify' }).click();
+  await answered;
 }
 
 /** Signs in (an account without 2FA) and enables 2FA on the security page, as a user would. */
