@@ -46,7 +46,7 @@ function ConfirmStep({
           value={enrolment.groupedSecret}
           readOnly
           spellCheck={false}
-          className={`${dialog.input} ${dialog.secret}`}
+          className={`${dialog.input} ${styles.secretInput}`}
           onFocus={(event) => event.currentTarget.select()}
         />
         <FormField
