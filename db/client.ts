@@ -22,13 +22,18 @@ async function connectPostgres(url: string): Promise<Connection> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
 
-  // Bounded waits: a database that is down or stuck must not hold requests forever.
+  // Bounded waits: a database that is down or stuck must not hold requests forever. A network
+  // that stalls an open connection is bounded by the API's request deadline instead.
+  const config = env();
   const sql = postgres(url, {
-    max: env().DATABASE_POOL_SIZE,
-    connect_timeout: 5,
+    max: config.DATABASE_POOL_SIZE,
+    connect_timeout: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
     idle_timeout: 60,
     onnotice: () => undefined,
-    connection: { statement_timeout: 5_000, application_name: 'servicebay-portal' },
+    connection: {
+      statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      application_name: 'servicebay-portal',
+    },
   });
   const db = drizzle(sql, { schema }) as unknown as Database;
 

@@ -21,7 +21,9 @@ export async function createUser(
   if (!emailSchema.safeParse(email).success)
     throw new AccountError(`Not an email address: ${email}`);
 
-  const problem = passwordProblem(input.password);
+  // The address and its parts are the first things a guesser tries for this account.
+  const local = email.split('@')[0]?.split('+')[0] ?? '';
+  const problem = passwordProblem(input.password, [email, local, ...local.split(/[^\p{L}\d]+/u)]);
   if (problem) throw new AccountError(problem);
 
   if (await findUserByEmail(db, email)) {

@@ -1,13 +1,25 @@
 // Connection-level failures that mean "try again later", as opposed to a bug in a query.
+// tests/faults/database-outage.test.ts provokes the common ones against a real server: 57014,
+// CONNECTION_CLOSED, ECONNREFUSED and CONNECT_TIMEOUT, each wrapped by drizzle in `cause`.
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
   'CONNECT_TIMEOUT',
   'CONNECTION_CLOSED',
   'CONNECTION_ENDED',
   'CONNECTION_DESTROYED',
+  '08000', // connection_exception
+  '08001', // sqlclient_unable_to_establish_sqlconnection
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
   '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
   '57014', // query_canceled, which is how statement_timeout surfaces
   '53300', // too_many_connections

@@ -1,8 +1,12 @@
 import { lastUsed } from '@/lib/api-keys/last-used';
 import { logger } from '@/lib/logger';
+import { consumeKeyQuota } from '@/lib/rate-limit/api-limits';
+import { authenticateWithLimits } from '@/lib/rate-limit/authenticate-with-limits';
+import { clientAddress } from '@/lib/rate-limit/client-address';
 
-import { assertOrganisation, authenticateKey } from './authenticate-key';
-import { problemResponse, toApiError } from './problem';
+import { assertOrganisation } from './authenticate-key';
+import { withDeadline } from './deadline';
+import { apiHeaders, problemResponse, toApiError } from './problem';
 import { requestIdFrom, routeOf } from './request-context';
 
 type OrgParams = { orgId: string };
@@ -56,22 +60,31 @@ export function withApiKey<P extends OrgParams>(handler: Handler<P>): RouteHandl
 
     let response: Response;
     let failure: unknown;
+    let quota: Record<string, string> = {};
     try {
-      const key = await authenticateKey(request);
-      fields.keyId = key.id;
-      fields.orgId = key.organisationId;
+      response = await withDeadline(
+        (async () => {
+          const key = await authenticateWithLimits(request, clientAddress(request));
+          fields.keyId = key.id;
+          fields.orgId = key.organisationId;
+          quota = await consumeKeyQuota(key.id);
 
-      const params = await segment.params;
-      assertOrganisation(key, params.orgId);
-      lastUsed.touch(key.id);
+          const params = await segment.params;
+          assertOrganisation(key, params.orgId);
+          lastUsed.touch(key.id);
 
-      response = await handler({ request, params, orgId: key.organisationId, keyId: key.id });
+          return handler({ request, params, orgId: key.organisationId, keyId: key.id });
+        })(),
+      );
     } catch (error) {
       failure = error;
       response = problemResponse(toApiError(error));
     }
 
     response.headers.set('X-Request-Id', fields.requestId);
+    // Handlers build their responses in several ways (204 has no body); these hold for all.
+    for (const [name, value] of Object.entries(apiHeaders)) response.headers.set(name, value);
+    for (const [name, value] of Object.entries(quota)) response.headers.set(name, value);
     logRequest(fields, response.status, startedAt, failure);
     return response;
   };

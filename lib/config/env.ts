@@ -12,12 +12,18 @@ const optionalText = z
   .optional();
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((value) => value === 'true');
 
 const baseSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   PGLITE_DATA_DIR: z.string().trim().min(1).default('.data/pglite'),
   DATABASE_POOL_SIZE: positiveInt(10),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt(5),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5_000),
   NEXTAUTH_SECRET: optionalText,
   NEXTAUTH_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   TOTP_ENCRYPTION_KEY: optionalText,
@@ -25,6 +31,12 @@ const baseSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_BODY_LIMIT_BYTES: positiveInt(64 * 1024),
   API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  API_KEY_FAILURES_PER_MINUTE: positiveInt(30),
+  API_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+  RATE_LIMIT_PREFIX: z.string().trim().min(1).max(64).default('servicebay'),
+  TRUST_PROXY: flag,
+  SIGN_IN_MAX_FAILURES: positiveInt(10),
+  SIGN_IN_LOCK_SECONDS: positiveInt(15 * 60),
   LAST_USED_FLUSH_MS: positiveInt(5_000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   // Second-factor guessing limits (lib/two-factor/attempt-limits.ts).

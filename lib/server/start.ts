@@ -1,5 +1,6 @@
 import { env, EnvError } from '@/lib/config/env';
 import { bootstrapDatabase } from '@/lib/demo/bootstrap';
+import { redisReady } from '@/lib/rate-limit/redis';
 
 import { startBackgroundTasks } from './background';
 
@@ -16,5 +17,6 @@ export async function startServer(): Promise<void> {
   }
 
   await bootstrapDatabase();
+  await redisReady();
   startBackgroundTasks();
 }

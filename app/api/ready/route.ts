@@ -1,5 +1,6 @@
 import { checkDatabase } from '@/db/health';
 import { jsonResponse } from '@/lib/api/problem';
+import { methodNotAllowed, options } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,3 +14,7 @@ export async function GET(): Promise<Response> {
     { status: 503, headers: { 'Retry-After': '5' } },
   );
 }
+
+const unsupported = methodNotAllowed('GET');
+export { unsupported as POST, unsupported as PUT, unsupported as PATCH, unsupported as DELETE };
+export const OPTIONS = options('GET');

@@ -1,17 +1,17 @@
 'use server';
 
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 
 import { getDb } from '@/db/client';
-import { findUserByEmail } from '@/db/queries/users';
 import { CHALLENGE_TTL_SECONDS, challengeCookieName, secureCookies } from '@/lib/auth/cookies';
-import { verifyPassword } from '@/lib/auth/password';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy';
 import { logger } from '@/lib/logger';
+import { clientAddress } from '@/lib/rate-limit/client-address';
 
 import { createSignInChallenge } from './challenge';
 import { INVALID_CREDENTIALS, type PasswordStepResult } from './state';
+import { verifyCredentials } from './verify-credentials';
 
 const passwordStepInput = z.object({
   email: z.string().trim().min(1, 'Enter your email address.').max(320, INVALID_CREDENTIALS),
@@ -41,10 +41,12 @@ export async function startSignIn(formData: FormData): Promise<PasswordStepResul
   }
 
   const db = await getDb();
-  const user = await findUserByEmail(db, parsed.data.email);
-  // Runs argon2 even for an unknown email, so a miss takes as long as a wrong password.
-  const passwordMatches = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-  if (!user || !passwordMatches) {
+  // Unknown email, wrong password and a locked account: one answer, after the same work.
+  const user = await verifyCredentials(db, {
+    ...parsed.data,
+    address: clientAddress({ headers: await headers() }),
+  });
+  if (!user) {
     logger.info({ event: 'auth.password_rejected' }, 'sign-in refused');
     return { status: 'invalid', message: INVALID_CREDENTIALS, fieldErrors: {} };
   }

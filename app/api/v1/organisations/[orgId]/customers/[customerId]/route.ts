@@ -3,6 +3,7 @@ import { readJsonBody } from '@/lib/api/read-json-body';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { updateCustomerSchema } from '@/lib/customers/schemas';
 import { deleteCustomer, getCustomer, updateCustomer } from '@/lib/customers/service';
+import { methodNotAllowed, options } from '@/lib/api/method-not-allowed';
 
 type Params = { orgId: string; customerId: string };
 
@@ -22,3 +23,8 @@ export const DELETE = withApiKey<Params>(async ({ orgId, params }) => {
   await deleteCustomer(orgId, params.customerId);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
+
+// Every other method: 405 problem details with Allow, instead of Next.js's empty 405.
+const unsupported = methodNotAllowed('GET', 'PATCH', 'DELETE');
+export { unsupported as POST, unsupported as PUT };
+export const OPTIONS = options('GET', 'PATCH', 'DELETE');
