@@ -1,13 +1,14 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useActionState, useEffect, useId } from 'react';
+import { useActionState, useEffect, useId, useState } from 'react';
 
 import { Button } from '@/components/ui/Button';
 import { startSignIn } from '@/lib/auth/sign-in/start-sign-in';
 import { INVALID_CREDENTIALS } from '@/lib/auth/sign-in/state';
 
 import styles from './login.module.css';
+import { SecondFactorForm } from './SecondFactorForm';
 
 type FormState =
   | {
@@ -23,7 +24,7 @@ type FormState =
  * Step one sends the password to the `startSignIn` server action, which only leaves a
  * challenge cookie; step two asks next-auth to turn that challenge into a session. When the
  * account has two-factor authentication the second step needs a code first (added by the 2FA
- * work as the 'second-factor' state).
+ * work as the 'second-factor' state, rendered by SecondFactorForm).
  */
 async function signInSteps(_previous: FormState, formData: FormData): Promise<FormState> {
   const email = String(formData.get('email') ?? '');
@@ -45,6 +46,9 @@ async function signInSteps(_previous: FormState, formData: FormData): Promise<Fo
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
   const [state, formAction, pending] = useActionState(signInSteps, { step: 'password', email: '' });
+  // Set when the second step sends the user back (expired, too many codes, locked); it applies
+  // to that one state, so the next password submission starts clean.
+  const [restart, setRestart] = useState<{ from: FormState; message: string } | null>(null);
   const ids = {
     email: useId(),
     password: useId(),
@@ -58,8 +62,22 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     if (state.step === 'done') window.location.assign(returnTo);
   }, [state, returnTo]);
 
+  const restarted = restart?.from === state;
+  if (state.step === 'second-factor' && !restarted) {
+    return (
+      <SecondFactorForm
+        returnTo={returnTo}
+        onRestart={(restartMessage) => setRestart({ from: state, message: restartMessage })}
+      />
+    );
+  }
+
   const fieldErrors = state.step === 'password' ? (state.fieldErrors ?? {}) : {};
-  const message = state.step === 'password' ? state.message : undefined;
+  const message = restarted
+    ? restart.message
+    : state.step === 'password'
+      ? state.message
+      : undefined;
   const busy = pending || state.step === 'done';
 
   return (
@@ -72,11 +90,6 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       {message && !fieldErrors.email && !fieldErrors.password ? (
         <div className={styles.alert} role="alert" id={ids.alert}>
           {message}
-        </div>
-      ) : null}
-      {state.step === 'second-factor' ? (
-        <div className={styles.alert} role="alert">
-          This account uses two-factor authentication, which this portal cannot check yet.
         </div>
       ) : null}
 

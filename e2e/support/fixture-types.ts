@@ -20,4 +20,11 @@ export interface E2eFixtures {
     umbrella: FixtureOrganisation;
   };
   keys: { acmeActive: { id: string; name: string; plaintext: string } };
+  /** Accounts only the two-factor specs use, so their 2FA changes touch no other test. */
+  twoFactor: {
+    users: { enrol: FixtureUser; lock: FixtureUser; guard: FixtureUser; apiAdmin: FixtureUser };
+    /** An organisation whose only admin (apiAdmin) turns 2FA on during the tests. */
+    organisation: FixtureOrganisation;
+    key: { id: string; name: string; plaintext: string };
+  };
 }

@@ -78,11 +78,25 @@ async function main(): Promise<void> {
   await key(globex.id, 'billing-export');
   await key(umbrella.id, 'umbrella-secret-ops');
 
+  // Two-factor specs: their own users, and an organisation whose admins all end up with 2FA.
+  const [enrol, lock, guard, apiAdmin] = await Promise.all(
+    ['twofa-enrol', 'twofa-lock', 'twofa-guard', 'twofa-api-admin'].map(user),
+  );
+  if (!enrol || !lock || !guard || !apiAdmin) throw new Error('two-factor users missing');
+  const stark = await organisation('Stark Industries');
+  await upsertMembership(db, { organisationId: stark.id, userId: apiAdmin.id, role: 'admin' });
+  const starkKey = await key(stark.id, 'stark-ci');
+
   const fixtures: E2eFixtures = {
     password,
     users: { admin, member, outsider, loner },
     organisations: { acme, globex, hooli, initech, umbrella },
     keys: { acmeActive: staging },
+    twoFactor: {
+      users: { enrol, lock, guard, apiAdmin },
+      organisation: stark,
+      key: starkKey,
+    },
   };
   await mkdir(path.dirname(FIXTURES_FILE), { recursive: true });
   await writeFile(FIXTURES_FILE, JSON.stringify(fixtures, null, 2));

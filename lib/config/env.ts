@@ -41,6 +41,11 @@ const baseSchema = z.object({
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(0),
   API_KEY_CACHE_MAX_ENTRIES: positiveInt(10_000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  // Second-factor guessing limits (lib/two-factor/attempt-limits.ts).
+  TWO_FACTOR_MAX_ATTEMPTS_PER_SIGN_IN: positiveInt(5),
+  TWO_FACTOR_LOCK_AFTER_FAILURES: positiveInt(10),
+  TWO_FACTOR_LOCK_MINUTES: positiveInt(15),
+  TWO_FACTOR_LOCK_MAX_MINUTES: positiveInt(24 * 60),
 });
 
 const totpKey = z.string().refine((value) => Buffer.from(value, 'base64').length === 32, {
