@@ -28,7 +28,7 @@ test('the keys page lists masked keys with who, when and status, accessibly', as
   const production = rows.filter({ hasText: 'production-intake-form' });
   await expect(production).toContainText(/sk_live_…[0-9a-f]{4}/);
   await expect(production).toContainText('Active');
-  await expect(production).toContainText('3 minutes ago');
+  await expect(production).toContainText('2 hours ago');
   await expect(rows.filter({ hasText: 'staging-crm-sync' })).toContainText('Never');
   const legacy = rows.filter({ hasText: 'legacy-import' });
   await expect(legacy).toContainText('Revoked');
