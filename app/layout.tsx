@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 import './globals.css';
@@ -8,7 +9,12 @@ export const metadata: Metadata = {
   description: 'Manage your organisation’s Servicebay API keys.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so each gets the CSP nonce of its own response
+  // (proxy.ts); a page prerendered at build time would carry no nonce and its scripts would be
+  // blocked.
+  await connection();
+
   return (
     <html lang="en">
       <body>{children}</body>
