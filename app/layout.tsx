@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 import './globals.css';
@@ -9,12 +8,9 @@ export const metadata: Metadata = {
   description: 'Manage your organisation’s Servicebay API keys.',
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Every page is rendered per request, so each gets the CSP nonce of its own response
-  // (proxy.ts); a page prerendered at build time would carry no nonce and its scripts would be
-  // blocked.
-  await connection();
-
+// Every page reads the session cookie, so every page is rendered per request and gets the CSP
+// nonce of its own response (proxy.ts). The 404 page does not, and renders per request itself.
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>{children}</body>

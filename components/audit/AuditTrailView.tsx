@@ -91,7 +91,8 @@ export function AuditTrailView({
       </form>
 
       <div className={keys.card}>
-        <div className={keys.tableScroll}>
+        {/* Focusable, so keyboard users can scroll a table wider than the screen. */}
+        <div className={keys.tableScroll} tabIndex={0} role="region" aria-label={caption}>
           <table className={keys.table}>
             <caption className="visually-hidden">{caption}</caption>
             <thead>
