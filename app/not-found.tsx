@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 
 import styles from '@/components/ui/status-page.module.css';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
 /** Also what a user sees for an organisation they do not belong to: it simply is not there. */
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request like every page, so its scripts carry this response's CSP nonce; a copy
+  // prerendered at build time would have none and the browser would block them.
+  await connection();
+
   return (
     <main className={styles.page}>
       <p className={styles.code}>404</p>

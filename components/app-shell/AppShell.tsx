@@ -6,17 +6,24 @@ import { OrgSwitcher, type OrganisationOption } from './OrgSwitcher';
 import { SignOutButton } from './SignOutButton';
 
 /** Header (brand, organisation dropdown, account) and the page body of every signed-in page. */
+export type OrganisationSection = 'keys' | 'audit';
+
 export function AppShell({
   email,
   organisations,
   currentOrganisationId,
+  section = 'keys',
   children,
 }: {
   email: string;
   organisations: OrganisationOption[];
   currentOrganisationId?: string;
+  section?: OrganisationSection;
   children: ReactNode;
 }) {
+  // Only a hint: the audit page itself refuses anyone who is not an admin right now.
+  const isAdmin = organisations.find((org) => org.id === currentOrganisationId)?.role === 'admin';
+
   return (
     <>
       <header className={styles.header}>
@@ -37,7 +44,9 @@ export function AppShell({
           ) : null}
           <div className={styles.spacer} />
           <div className={styles.account}>
-            <span className={styles.email}>{email}</span>
+            <Link href="/account" className={styles.email} title="Account settings">
+              {email}
+            </Link>
             <SignOutButton />
           </div>
         </div>
@@ -46,10 +55,19 @@ export function AppShell({
             <Link
               href={`/orgs/${currentOrganisationId}/keys`}
               className={styles.tab}
-              aria-current="page"
+              aria-current={section === 'keys' ? 'page' : undefined}
             >
               API keys
             </Link>
+            {isAdmin ? (
+              <Link
+                href={`/orgs/${currentOrganisationId}/audit`}
+                className={styles.tab}
+                aria-current={section === 'audit' ? 'page' : undefined}
+              >
+                Audit log
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </header>

@@ -1,5 +1,6 @@
 'use client';
 
+import '@/lib/security/zod-without-eval';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition, type FormEvent } from 'react';

@@ -11,7 +11,14 @@ export interface FixtureOrganisation {
 /** What the global setup created for this run; read by the tests from a JSON file. */
 export interface E2eFixtures {
   password: string;
-  users: { admin: FixtureUser; member: FixtureUser; outsider: FixtureUser; loner: FixtureUser };
+  users: {
+    admin: FixtureUser;
+    member: FixtureUser;
+    outsider: FixtureUser;
+    loner: FixtureUser;
+    /** Only for the session specs: they end its sessions and change its password. */
+    traveller: FixtureUser;
+  };
   organisations: {
     acme: FixtureOrganisation;
     globex: FixtureOrganisation;

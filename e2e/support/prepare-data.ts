@@ -32,10 +32,12 @@ async function main(): Promise<void> {
     });
     return { id: created.id, email: created.email };
   };
-  const [admin, member, outsider, loner] = await Promise.all(
-    ['admin', 'member', 'outsider', 'loner'].map(user),
+  const [admin, member, outsider, loner, traveller] = await Promise.all(
+    ['admin', 'member', 'outsider', 'loner', 'traveller'].map(user),
   );
-  if (!admin || !member || !outsider || !loner) throw new Error('fixture users missing');
+  if (!admin || !member || !outsider || !loner || !traveller) {
+    throw new Error('fixture users missing');
+  }
 
   const organisation = async (name: string) => {
     const row = await insertOrganisation(db, name);
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     [hooli.id, admin.id, 'admin'],
     [initech.id, admin.id, 'admin'],
     [umbrella.id, outsider.id, 'admin'],
+    [initech.id, traveller.id, 'member'],
   ];
   for (const [organisationId, userId, role] of memberships) {
     await upsertMembership(db, { organisationId, userId, role });
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
 
   const fixtures: E2eFixtures = {
     password,
-    users: { admin, member, outsider, loner },
+    users: { admin, member, outsider, loner, traveller },
     organisations: { acme, globex, hooli, initech, umbrella },
     keys: { acmeActive: staging },
     twoFactor: {

@@ -1,4 +1,3 @@
-import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -6,12 +5,13 @@ import { z } from 'zod';
 
 import { getDb } from '@/db/client';
 import { findMembership } from '@/db/queries/organisations';
+import { isSessionRevoked } from '@/db/queries/sessions';
 import { findUserById } from '@/db/queries/users';
 import type { MembershipRole } from '@/db/schema';
-import { env } from '@/lib/config/env';
 
 import { readCookie, sessionCookieName } from './cookies';
 import { loginPath } from './return-to';
+import { readSessionClaims, type SessionClaims } from './session-token';
 
 export interface SessionUser {
   id: string;
@@ -25,28 +25,32 @@ export interface OrganisationAccess {
   role: MembershipRole;
 }
 
-const claimsSchema = z.object({ sub: z.uuid(), sv: z.number().int() });
+export interface ActiveSession {
+  user: SessionUser;
+  claims: SessionClaims;
+}
 
 /**
- * The signed-in user behind a session token, or null. The token only names the user; the
- * account must still exist and its session version must match, so bumping `session_version`
- * ends every session of that user at once.
+ * The live session behind a token, or null. Checked on every request, server-side: the token
+ * must be authentic, inside its idle timeout and absolute lifetime (session-token.ts), its
+ * account must still exist with the same session version (bumping `session_version` ends every
+ * session of that user at once) and this session must not have been signed out.
  */
+export async function sessionFromToken(token: string | null): Promise<ActiveSession | null> {
+  const claims = await readSessionClaims(token);
+  if (!claims) return null;
+
+  const db = await getDb();
+  const [user, revoked] = await Promise.all([
+    findUserById(db, claims.sub),
+    isSessionRevoked(db, claims.sid),
+  ]);
+  if (!user || user.sessionVersion !== claims.sv || revoked) return null;
+  return { user: { id: user.id, email: user.email, name: user.name }, claims };
+}
+
 export async function userFromSessionToken(token: string | null): Promise<SessionUser | null> {
-  if (!token) return null;
-
-  let payload: unknown;
-  try {
-    payload = await decode({ token, secret: env().NEXTAUTH_SECRET });
-  } catch {
-    return null;
-  }
-  const claims = claimsSchema.safeParse(payload);
-  if (!claims.success) return null;
-
-  const user = await findUserById(await getDb(), claims.data.sub);
-  if (!user || user.sessionVersion !== claims.data.sv) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return (await sessionFromToken(token))?.user ?? null;
 }
 
 /** For route handlers, which get the raw request. */
@@ -54,11 +58,16 @@ export function userFromRequest(request: Request): Promise<SessionUser | null> {
   return userFromSessionToken(readCookie(request.headers.get('cookie'), sessionCookieName()));
 }
 
-/** For pages and server actions; cached per request so a page and its parts share one read. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+/** For pages and server actions: the session with its claims, read once per request. */
+export const getSession = cache(async (): Promise<ActiveSession | null> => {
   const jar = await cookies();
-  return userFromSessionToken(jar.get(sessionCookieName())?.value ?? null);
+  return sessionFromToken(jar.get(sessionCookieName())?.value ?? null);
 });
+
+/** For pages and server actions; cached per request so a page and its parts share one read. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return (await getSession())?.user ?? null;
+}
 
 /** The signed-in user, or a redirect to /login that comes back to `returnTo` afterwards. */
 export async function requireUser(returnTo: string): Promise<SessionUser> {

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 
 import type { Database } from '@/db/client';
-import { findOrganisation, insertOrganisation, upsertMembership } from '@/db/queries/organisations';
+import {
+  findMembership,
+  findOrganisation,
+  insertOrganisation,
+  upsertMembership,
+} from '@/db/queries/organisations';
 import { findUserByEmail } from '@/db/queries/users';
-import { membershipRoles } from '@/db/schema';
+import { membershipRoles, type MembershipRole } from '@/db/schema';
 import { AccountError, createUser } from '@/lib/accounts/create-user';
+import { auditActions } from '@/lib/audit/actions';
+import { recordAuditEvent } from '@/lib/audit/record';
 
 export class CliError extends Error {
   override name = 'CliError';
@@ -45,6 +52,24 @@ async function createUserCommand(db: Database, options: Options): Promise<Comman
   }
 }
 
+/** The audit entry of a new member or a changed role; the actor is the operator (no account). */
+async function recordMembershipChange(
+  db: Database,
+  organisationId: string,
+  user: { id: string; email: string },
+  before: { role: MembershipRole } | null,
+  role: MembershipRole,
+) {
+  const details = { user_id: user.id, email: user.email, role };
+  await recordAuditEvent(db, {
+    action: before ? auditActions.memberRoleChanged : auditActions.memberAdded,
+    actorUserId: null,
+    organisationId,
+    details: before ? { ...details, previous_role: before.role } : details,
+    client: { clientAddress: null, userAgent: 'servicebay CLI' },
+  });
+}
+
 async function addMember(db: Database, options: Options): Promise<CommandResult> {
   const orgId = required(options, 'org');
   const email = required(options, 'email');
@@ -57,10 +82,15 @@ async function addMember(db: Database, options: Options): Promise<CommandResult>
   const user = await findUserByEmail(db, email);
   if (!user) throw new CliError(`No user with email ${email}. Create it with create-user first.`);
 
-  const membership = await upsertMembership(db, {
-    organisationId: org.id,
-    userId: user.id,
-    role: role.data,
+  const membership = await db.transaction(async (tx) => {
+    const before = await findMembership(tx, org.id, user.id);
+    const row = await upsertMembership(tx, {
+      organisationId: org.id,
+      userId: user.id,
+      role: role.data,
+    });
+    if (before?.role !== row.role) await recordMembershipChange(tx, org.id, user, before, row.role);
+    return row;
   });
   return {
     record: {

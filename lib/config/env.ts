@@ -37,6 +37,9 @@ const baseSchema = z.object({
   TRUST_PROXY: flag,
   SIGN_IN_MAX_FAILURES: positiveInt(10),
   SIGN_IN_LOCK_SECONDS: positiveInt(15 * 60),
+  // ASVS 7.3: at most an hour of inactivity and a day in all, whatever the environment says.
+  SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(60).max(3600).default(3600),
+  SESSION_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(300).max(86_400).default(86_400),
   LAST_USED_FLUSH_MS: positiveInt(5_000),
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(0),
   API_KEY_CACHE_MAX_ENTRIES: positiveInt(10_000),

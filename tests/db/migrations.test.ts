@@ -14,6 +14,7 @@ const expectedTables = [
   'memberships',
   'organisations',
   'recovery_codes',
+  'revoked_sessions',
   'sign_in_challenges',
   'users',
 ];

@@ -3,17 +3,23 @@ import { encode } from 'next-auth/jwt';
 import { POST as createKey } from '@/app/api/portal/organisations/[orgId]/keys/route';
 import { POST as revokeKey } from '@/app/api/portal/organisations/[orgId]/keys/[keyId]/revoke/route';
 import { sessionCookieName } from '@/lib/auth/cookies';
+import { newSessionClaims, sessionTiming } from '@/lib/auth/session-token';
 import { env } from '@/lib/config/env';
 
 const HOST = 'portal.test';
 
-/** A session cookie exactly as next-auth would issue it after sign-in. */
-export async function sessionCookieFor(user: { id: string }, sessionVersion = 0) {
-  const token = await encode({
-    token: { sub: user.id, sv: sessionVersion },
+/** A session token exactly as next-auth would issue it at sign-in (at the current clock). */
+export async function sessionTokenFor(user: { id: string }, sessionVersion = 0) {
+  return encode({
+    token: newSessionClaims({ id: user.id, sessionVersion }),
     secret: env().NEXTAUTH_SECRET,
+    maxAge: sessionTiming().idleSeconds,
   });
-  return `${sessionCookieName()}=${token}`;
+}
+
+/** The Cookie header of a browser that just signed in. */
+export async function sessionCookieFor(user: { id: string }, sessionVersion = 0) {
+  return `${sessionCookieName()}=${await sessionTokenFor(user, sessionVersion)}`;
 }
 
 export interface PortalCall {

@@ -5,14 +5,13 @@ import { z } from 'zod';
 
 import type { ActionState, EnrolmentView, FieldName } from '@/components/two-factor/action-state';
 import { getDb } from '@/db/client';
-import { getSessionUser } from '@/lib/auth/session';
+import { keepCurrentSession } from '@/lib/auth/keep-session';
+import { getSession, getSessionUser } from '@/lib/auth/session';
 import { logger } from '@/lib/logger';
 import type { RequestMeta } from '@/lib/two-factor/account';
 import { confirmEnrolment, startEnrolment } from '@/lib/two-factor/enrolment';
 import { isTwoFactorError, type TwoFactorFailure } from '@/lib/two-factor/errors';
 import { disableTwoFactor, regenerateRecoveryCodes } from '@/lib/two-factor/management';
-
-import { keepCurrentSession } from './keep-session';
 
 // Each action is a public POST endpoint: it re-reads the session itself (account, session
 // version) and re-checks the password, and returns inline messages instead of throwing.
@@ -84,8 +83,9 @@ export async function confirmEnrolmentAction(
   _previous: ActionState<{ recoveryCodes: string[] }>,
   formData: FormData,
 ): Promise<ActionState<{ recoveryCodes: string[] }>> {
-  const user = await getSessionUser();
-  if (!user) return sessionEnded;
+  const session = await getSession();
+  if (!session) return sessionEnded;
+  const { user } = session;
 
   const input = z.object({ code }).safeParse({ code: formData.get('code') });
   if (!input.success) return invalidInput(input.error);
@@ -96,7 +96,7 @@ export async function confirmEnrolmentAction(
       code: input.data.code,
       meta: await requestMeta(),
     });
-    await keepCurrentSession(user.id, result.sessionVersion);
+    await keepCurrentSession(session.claims, result.sessionVersion);
     return { status: 'ok', recoveryCodes: result.recoveryCodes };
   } catch (error) {
     return failure(error, 'confirm_enrolment');
@@ -108,8 +108,9 @@ export async function disableTwoFactorAction(
   _previous: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const user = await getSessionUser();
-  if (!user) return sessionEnded;
+  const session = await getSession();
+  if (!session) return sessionEnded;
+  const { user } = session;
 
   const input = z.object({ password, code, method: z.enum(['totp', 'recovery']) }).safeParse({
     password: formData.get('password'),
@@ -125,7 +126,7 @@ export async function disableTwoFactorAction(
       factor: { kind: input.data.method, code: input.data.code },
       meta: await requestMeta(),
     });
-    await keepCurrentSession(user.id, result.sessionVersion);
+    await keepCurrentSession(session.claims, result.sessionVersion);
     return { status: 'ok' };
   } catch (error) {
     return failure(error, 'disable');

@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 
 import { getDb } from '@/db/client';
+import { clientInfo } from '@/lib/auth/client-info';
 import { CHALLENGE_TTL_SECONDS, challengeCookieName, secureCookies } from '@/lib/auth/cookies';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy';
 import { logger } from '@/lib/logger';
@@ -41,10 +42,12 @@ export async function startSignIn(formData: FormData): Promise<PasswordStepResul
   }
 
   const db = await getDb();
+  const requestHeaders = await headers();
   // Unknown email, wrong password and a locked account: one answer, after the same work.
   const user = await verifyCredentials(db, {
     ...parsed.data,
-    address: clientAddress({ headers: await headers() }),
+    address: clientAddress({ headers: requestHeaders }),
+    client: clientInfo({ headers: requestHeaders }),
   });
   if (!user) {
     logger.info({ event: 'auth.password_rejected' }, 'sign-in refused');
