@@ -26,11 +26,14 @@ function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(options.port),
+    NEXTAUTH_URL: `http://127.0.0.1:${options.port}`,
     DATABASE_URL: options.databaseUrl,
     NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
     TOTP_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
     SEED_DEMO_DATA: 'false',
     API_RATE_LIMIT_PER_MINUTE: '100000000',
+    // The revoked and unknown key scenarios come from one address on purpose.
+    API_KEY_FAILURES_PER_MINUTE: '100000000',
     ...options.env,
   };
 }
