@@ -24,7 +24,12 @@ function logLevel(): string {
 
 function createLogger() {
   // Command-line tools keep stdout for their own output and log to stderr instead.
-  const destination = pino.destination(process.env.LOG_STREAM === 'stderr' ? 2 : 1);
+  // Asynchronous writes keep a log line per API request off the request's own path; the server
+  // flushes on shutdown (lib/server/background.ts).
+  const destination = pino.destination({
+    dest: process.env.LOG_STREAM === 'stderr' ? 2 : 1,
+    sync: false,
+  });
   return pino(
     {
       level: logLevel(),

@@ -1,10 +1,14 @@
 import type { Customer } from '@/db/schema';
 
-import { customerOutputSchema, type CustomerOutput } from './schemas';
+import type { CustomerOutput } from './schemas';
 
+/**
+ * The public JSON of a customer. Fields are copied one by one, so nothing internal (such as the
+ * organisation id) can reach a client; the return type is the output schema's. This runs for
+ * every row of every list, so it does not re-validate through zod (the bench showed that cost).
+ */
 export function serializeCustomer(customer: Customer): CustomerOutput {
-  // Parsing through the output schema strips anything not meant for clients (organisation id).
-  return customerOutputSchema.parse({
+  return {
     id: customer.id,
     name: customer.name,
     email: customer.email,
@@ -12,5 +16,5 @@ export function serializeCustomer(customer: Customer): CustomerOutput {
     metadata: customer.metadata,
     created_at: customer.createdAt.toISOString(),
     updated_at: customer.updatedAt.toISOString(),
-  });
+  };
 }

@@ -1,13 +1,14 @@
 import { closeDb } from '@/db/client';
 import { lastUsed } from '@/lib/api-keys/last-used';
+import { logger } from '@/lib/logger';
 
-/** Flushes buffered last-used times and closes the database when the server is stopped. */
+/** Flushes last-used times and logs, and closes the database, when the server is stopped. */
 export function startBackgroundTasks(): void {
   const shutdown = () => {
     void lastUsed
       .flush()
       .then(() => closeDb())
-      .finally(() => process.exit(0));
+      .finally(() => logger.flush(() => process.exit(0)));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
