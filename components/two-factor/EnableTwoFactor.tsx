@@ -6,9 +6,10 @@ import { Button } from '@/components/ui/Button';
 import dialog from '@/components/ui/dialog.module.css';
 import { confirmEnrolmentAction, startEnrolmentAction } from '@/app/account/security/actions';
 
-import { idle, type ActionState, type EnrolmentView } from './action-state';
+import { idle, type EnrolmentView } from './action-state';
 import { FormField, errorFor, formError } from './FormField';
 import styles from './two-factor.module.css';
+import { useCodesAction } from './use-codes-action';
 
 /** Scan (or type) the new secret, then prove it works with a code. 2FA is off until then. */
 function ConfirmStep({
@@ -18,14 +19,7 @@ function ConfirmStep({
   enrolment: EnrolmentView;
   onEnabled: (codes: string[]) => void;
 }) {
-  const [state, action, pending] = useActionState(
-    async (previous: ActionState<{ recoveryCodes: string[] }>, formData: FormData) => {
-      const next = await confirmEnrolmentAction(previous, formData);
-      if (next.status === 'ok') onEnabled(next.recoveryCodes);
-      return next;
-    },
-    idle,
-  );
+  const [state, action, pending] = useCodesAction(confirmEnrolmentAction, onEnabled);
 
   return (
     <div className={styles.setup}>

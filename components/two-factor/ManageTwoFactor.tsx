@@ -13,6 +13,7 @@ import {
 import { idle, type ActionState } from './action-state';
 import { FormField, errorFor, formError } from './FormField';
 import styles from './two-factor.module.css';
+import { useCodesAction } from './use-codes-action';
 
 function FormErrorLine({ state }: { state: ActionState }) {
   const message = formError(state);
@@ -30,14 +31,7 @@ function RegenerateForm({
   onCancel: () => void;
   onCodes: (codes: string[]) => void;
 }) {
-  const [state, action, pending] = useActionState(
-    async (previous: ActionState<{ recoveryCodes: string[] }>, formData: FormData) => {
-      const next = await regenerateRecoveryCodesAction(previous, formData);
-      if (next.status === 'ok') onCodes(next.recoveryCodes);
-      return next;
-    },
-    idle,
-  );
+  const [state, action, pending] = useCodesAction(regenerateRecoveryCodesAction, onCodes);
 
   return (
     <form action={action} className={styles.form} noValidate aria-label="New recovery codes">
