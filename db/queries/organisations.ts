@@ -50,3 +50,12 @@ export async function listUserOrganisations(db: Database, userId: string) {
     .where(eq(memberships.userId, userId))
     .orderBy(asc(organisations.name), asc(organisations.id));
 }
+
+/** Takes the user out of the organisation; their next request there is a 404. */
+export async function removeMembership(db: Database, organisationId: string, userId: string) {
+  const removed = await db
+    .delete(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+    .returning({ userId: memberships.userId });
+  return removed.length > 0;
+}
