@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 
 import type { Database } from '../client';
+import { preparedFor } from '../prepared';
 import { customers, type Customer } from '../schema';
 
 export interface CustomerValues {
@@ -15,6 +16,54 @@ export interface PageRequest {
   after?: { createdAt: Date; id: string };
 }
 
+const byOrganisation = eq(customers.organisationId, sql.placeholder('organisationId'));
+const newestFirst = [desc(customers.createdAt), desc(customers.id)] as const;
+// The cursor's time goes in as ISO text with an explicit cast: placeholders skip Drizzle's
+// column encoders, and both drivers then compare the same timestamptz value.
+const afterCreatedAt = sql`${sql.placeholder('afterCreatedAt')}::timestamptz`;
+
+// Prepared once per database handle: the list is the busiest API route, and building its SQL
+// on every request cost more CPU than running it (see bench/BASELINE.md).
+const firstPage = preparedFor((db) =>
+  db
+    .select()
+    .from(customers)
+    .where(byOrganisation)
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare('customers_first_page'),
+);
+
+const pageAfterCursor = preparedFor((db) =>
+  db
+    .select()
+    .from(customers)
+    .where(
+      and(
+        byOrganisation,
+        or(
+          lt(customers.createdAt, afterCreatedAt),
+          and(
+            eq(customers.createdAt, afterCreatedAt),
+            lt(customers.id, sql.placeholder('afterId')),
+          ),
+        ),
+      ),
+    )
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare('customers_page_after_cursor'),
+);
+
+const customerById = preparedFor((db) =>
+  db
+    .select()
+    .from(customers)
+    .where(and(byOrganisation, eq(customers.id, sql.placeholder('id'))))
+    .limit(1)
+    .prepare('customers_by_id'),
+);
+
 /**
  * Newest first by (created_at, id): keyset pagination, so rows inserted while a client pages
  * never shift or repeat later pages, and the cost does not grow with the offset.
@@ -24,30 +73,21 @@ export async function listCustomersPage(
   organisationId: string,
   page: PageRequest,
 ): Promise<{ rows: Customer[]; hasMore: boolean }> {
-  const after = page.after;
-  const beforeCursor = after
-    ? or(
-        lt(customers.createdAt, after.createdAt),
-        and(eq(customers.createdAt, after.createdAt), lt(customers.id, after.id)),
-      )
-    : undefined;
-
-  const rows = await db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.organisationId, organisationId), beforeCursor))
-    .orderBy(desc(customers.createdAt), desc(customers.id))
-    .limit(page.limit + 1);
+  const limit = page.limit + 1;
+  const rows = page.after
+    ? await pageAfterCursor(db).execute({
+        organisationId,
+        limit,
+        afterCreatedAt: page.after.createdAt.toISOString(),
+        afterId: page.after.id,
+      })
+    : await firstPage(db).execute({ organisationId, limit });
 
   return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
 }
 
 export async function findCustomer(db: Database, organisationId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.organisationId, organisationId), eq(customers.id, id)))
-    .limit(1);
+  const [row] = await customerById(db).execute({ organisationId, id });
   return row ?? null;
 }
 
