@@ -57,7 +57,7 @@ export async function changePassword(
   input: { userId: string; currentPassword: string; newPassword: string; client: ClientInfo },
 ): Promise<number> {
   const user = await findUserById(db, input.userId);
-  const check = user ? await recheckPassword(user, input.currentPassword) : null;
+  const check = user ? await recheckPassword(db, user, input.currentPassword, input.client) : null;
   if (!user || !check?.ok) {
     const message = check?.ok === false && check.reason === 'locked' ? check.message : null;
     throw new PasswordChangeError(

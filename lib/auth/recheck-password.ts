@@ -1,5 +1,8 @@
+import type { Database } from '@/db/client';
+import { auditActions } from '@/lib/audit/actions';
+import { recordAuditEvent } from '@/lib/audit/record';
+import type { ClientInfo } from '@/lib/auth/client-info';
 import { verifyPassword } from '@/lib/auth/password';
-import { logger } from '@/lib/logger';
 import {
   accountLockedFor,
   recordAccountFailure,
@@ -23,15 +26,32 @@ export function tooManyWrongPasswords(seconds: number): string {
  * even checked: the right one is refused like a wrong one, so the answer tells a guesser nothing.
  */
 export async function recheckPassword(
+  db: Database,
   account: { id: string; email: string; passwordHash: string | null },
   password: string,
+  client?: ClientInfo,
 ): Promise<RecheckOutcome> {
   const wait = await accountLockedFor(account.email);
-  if (wait > 0) {
-    logger.info({ event: 'auth.recheck_throttled', user_id: account.id }, 're-check refused');
-    return { ok: false, reason: 'locked', message: tooManyWrongPasswords(wait) };
-  }
+  const outcome: RecheckOutcome =
+    wait > 0
+      ? { ok: false, reason: 'locked', message: tooManyWrongPasswords(wait) }
+      : await check(account, password);
+  if (outcome.ok) return outcome;
 
+  // In the account's own activity, like a failed sign-in: its owner sees someone guessing.
+  await recordAuditEvent(db, {
+    action: auditActions.passwordRecheckFailed,
+    actorUserId: account.id,
+    details: { reason: outcome.reason },
+    client,
+  });
+  return outcome;
+}
+
+async function check(
+  account: { email: string; passwordHash: string | null },
+  password: string,
+): Promise<RecheckOutcome> {
   if (!(await verifyPassword(account.passwordHash, password))) {
     await recordAccountFailure(account.email);
     return { ok: false, reason: 'wrong_password' };

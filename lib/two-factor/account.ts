@@ -14,11 +14,17 @@ export interface RequestMeta {
  * Loads the account and re-checks its password: every 2FA change asks for it again. Wrong
  * passwords count against the account's sign-in limit, so a stolen session cannot guess it.
  */
-export async function accountWithPassword(db: Database, userId: string, password: string) {
+export async function accountWithPassword(
+  db: Database,
+  userId: string,
+  password: string,
+  meta?: RequestMeta,
+) {
   const account = await findTwoFactorAccount(db, userId);
   if (!account) throw new TwoFactorError('not_enabled', 'This account no longer exists.');
 
-  const check = await recheckPassword(account, password);
+  const client = { clientAddress: meta?.clientAddress ?? null, userAgent: meta?.userAgent ?? null };
+  const check = await recheckPassword(db, account, password, client);
   if (check.ok) return account;
   throw check.reason === 'locked' ? tooManyPasswords(check.message) : wrongPassword();
 }

@@ -1,6 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { getDb } from '@/db/client';
+import { auditEvents } from '@/db/schema';
 import { changePassword, PasswordChangeError } from '@/lib/accounts/sessions';
 import { verifyCredentials } from '@/lib/auth/sign-in/verify-credentials';
 import { redisReady } from '@/lib/rate-limit/redis';
@@ -41,6 +43,19 @@ async function refusal(promise: Promise<unknown>): Promise<Error> {
   return error;
 }
 
+/** The reasons of the account's failed re-checks in its audit trail. */
+async function failedRechecks(userId: string) {
+  const rows = await (
+    await getDb()
+  )
+    .select({ details: auditEvents.details, clientAddress: auditEvents.clientAddress })
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.actorUserId, userId), eq(auditEvents.action, 'password.recheck_failed')),
+    );
+  return rows;
+}
+
 async function wrongChanges(userId: string, times: number) {
   for (let i = 0; i < times; i += 1) {
     const error = await refusal(change(userId, 'not my password at all'));
@@ -58,6 +73,11 @@ describe('password change: the current password is throttled', () => {
     expect(locked).toBeInstanceOf(PasswordChangeError);
     expect((locked as PasswordChangeError).field).toBe('currentPassword');
     expect(locked.message).toBe('Too many wrong passwords. Try again in 1 minute.');
+
+    const audited = await failedRechecks(user.id);
+    expect(audited.filter((row) => row.details.reason === 'wrong_password')).toHaveLength(10);
+    expect(audited.filter((row) => row.details.reason === 'locked')).toHaveLength(1);
+    expect(audited.every((row) => row.clientAddress === client.clientAddress)).toBe(true);
 
     // The same account counter as sign-in: a guesser cannot switch forms for more attempts.
     const signIn = await verifyCredentials(await getDb(), {
