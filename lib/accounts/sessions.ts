@@ -7,8 +7,9 @@ import { users } from '@/db/schema';
 import { auditActions } from '@/lib/audit/actions';
 import { recordAuditEvent } from '@/lib/audit/record';
 import type { ClientInfo } from '@/lib/auth/client-info';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
 import { passwordProblem } from '@/lib/auth/password-policy';
+import { recheckPassword } from '@/lib/auth/recheck-password';
 import { logger } from '@/lib/logger';
 
 import { AccountError } from './create-user';
@@ -48,15 +49,21 @@ export class PasswordChangeError extends AccountError {
 
 /**
  * Changes the password after checking the current one and the policy, and ends every other
- * session of the account in the same transaction. Returns the new session version.
+ * session of the account in the same transaction. Returns the new session version. Wrong
+ * current passwords count against the account's sign-in limit (lib/auth/recheck-password.ts).
  */
 export async function changePassword(
   db: Database,
   input: { userId: string; currentPassword: string; newPassword: string; client: ClientInfo },
 ): Promise<number> {
   const user = await findUserById(db, input.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new PasswordChangeError('currentPassword', 'The current password is not correct.');
+  const check = user ? await recheckPassword(db, user, input.currentPassword, input.client) : null;
+  if (!user || !check?.ok) {
+    const message = check?.ok === false && check.reason === 'locked' ? check.message : null;
+    throw new PasswordChangeError(
+      'currentPassword',
+      message ?? 'The current password is not correct.',
+    );
   }
 
   const local = user.email.split('@')[0]?.split('+')[0] ?? '';

@@ -8,6 +8,7 @@ export const auditActions = {
   signInSucceeded: 'sign_in.succeeded',
   signInFailed: 'sign_in.failed',
   passwordChanged: 'password.changed',
+  passwordRecheckFailed: 'password.recheck_failed',
   sessionsEnded: 'sessions.ended',
 } as const;
 
@@ -19,6 +20,7 @@ const labels: Record<string, string> = {
   'sign_in.succeeded': 'Signed in',
   'sign_in.failed': 'Sign-in failed',
   'password.changed': 'Password changed',
+  'password.recheck_failed': 'Wrong password when confirming a change',
   'sessions.ended': 'Signed out of other sessions',
   'two_factor.enabled': 'Two-factor authentication enabled',
   'two_factor.disabled': 'Two-factor authentication disabled',

@@ -41,7 +41,9 @@ function accountKey(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
 
-function keysOf(attempt: SignInAttempt): [Limiter, string][] {
+type Keys = [Limiter, string][];
+
+function keysOf(attempt: SignInAttempt): Keys {
   const { account, address } = signInCounters();
   return [
     [account, accountKey(attempt.email)],
@@ -49,15 +51,18 @@ function keysOf(attempt: SignInAttempt): [Limiter, string][] {
   ];
 }
 
-/**
- * Seconds until this attempt may be tried, or 0 when it may be tried now. Locked when either the
- * account or the address has SIGN_IN_MAX_FAILURES consecutive failures; the lock lasts
- * SIGN_IN_LOCK_SECONDS and expires by itself. A limiter that cannot be read does not lock.
- */
-export async function signInLockedFor(attempt: SignInAttempt): Promise<number> {
+// Password re-checks on signed-in pages use the sign-in account counter itself, not a key space
+// of their own: both guess the same password, so separate counters would give a guesser twice
+// the attempts per lock. The cost, that a thief of a session can lock its owner's sign-in for a
+// while, is one anybody who knows the email already has through the sign-in form.
+function accountKeys(email: string): Keys {
+  return [[signInCounters().account, accountKey(email)]];
+}
+
+async function lockedFor(keys: Keys): Promise<number> {
   const { max } = signInCounters();
   let wait = 0;
-  for (const [limiter, key] of keysOf(attempt)) {
+  for (const [limiter, key] of keys) {
     try {
       const state = await limiter.get(key);
       if (state && state.consumedPoints >= max) wait = Math.max(wait, secondsUntil(state));
@@ -68,10 +73,9 @@ export async function signInLockedFor(attempt: SignInAttempt): Promise<number> {
   return wait;
 }
 
-/** Counts a failure for the account and the address; the tenth in a row starts a lock. */
-export async function recordSignInFailure(attempt: SignInAttempt): Promise<void> {
+async function countFailure(keys: Keys): Promise<void> {
   const { max, lockSeconds } = signInCounters();
-  for (const [limiter, key] of keysOf(attempt)) {
+  for (const [limiter, key] of keys) {
     try {
       const state = await limiter.penalty(key);
       if (state.consumedPoints >= max) await limiter.block(key, lockSeconds);
@@ -81,9 +85,8 @@ export async function recordSignInFailure(attempt: SignInAttempt): Promise<void>
   }
 }
 
-/** A successful sign-in clears the failures of its account and of its address. */
-export async function recordSignInSuccess(attempt: SignInAttempt): Promise<void> {
-  for (const [limiter, key] of keysOf(attempt)) {
+async function clearFailures(keys: Keys): Promise<void> {
+  for (const [limiter, key] of keys) {
     try {
       await limiter.delete(key);
     } catch (error) {
@@ -91,6 +94,30 @@ export async function recordSignInSuccess(attempt: SignInAttempt): Promise<void>
     }
   }
 }
+
+/**
+ * Seconds until this attempt may be tried, or 0 when it may be tried now. Locked when either the
+ * account or the address has SIGN_IN_MAX_FAILURES consecutive failures; the lock lasts
+ * SIGN_IN_LOCK_SECONDS and expires by itself. A limiter that cannot be read does not lock.
+ */
+export async function signInLockedFor(attempt: SignInAttempt): Promise<number> {
+  return lockedFor(keysOf(attempt));
+}
+
+/** Counts a failure for the account and the address; the tenth in a row starts a lock. */
+export async function recordSignInFailure(attempt: SignInAttempt): Promise<void> {
+  await countFailure(keysOf(attempt));
+}
+
+/** A successful sign-in clears the failures of its account and of its address. */
+export async function recordSignInSuccess(attempt: SignInAttempt): Promise<void> {
+  await clearFailures(keysOf(attempt));
+}
+
+/** The account's side alone, for a password re-check by a signed-in user. */
+export const accountLockedFor = (email: string) => lockedFor(accountKeys(email));
+export const recordAccountFailure = (email: string) => countFailure(accountKeys(email));
+export const recordAccountSuccess = (email: string) => clearFailures(accountKeys(email));
 
 export function resetSignInThrottleForTests(): void {
   counters = undefined;

@@ -1,8 +1,8 @@
 import type { Database } from '@/db/client';
 import { findTwoFactorAccount } from '@/db/queries/two-factor';
-import { verifyPassword } from '@/lib/auth/password';
+import { recheckPassword } from '@/lib/auth/recheck-password';
 
-import { TwoFactorError, wrongPassword } from './errors';
+import { TwoFactorError, tooManyPasswords, wrongPassword } from './errors';
 
 /** Where a change came from, for the audit trail. */
 export interface RequestMeta {
@@ -10,11 +10,21 @@ export interface RequestMeta {
   userAgent?: string | null;
 }
 
-/** Loads the account and re-checks its password: every 2FA change asks for it again. */
-export async function accountWithPassword(db: Database, userId: string, password: string) {
+/**
+ * Loads the account and re-checks its password: every 2FA change asks for it again. Wrong
+ * passwords count against the account's sign-in limit, so a stolen session cannot guess it.
+ */
+export async function accountWithPassword(
+  db: Database,
+  userId: string,
+  password: string,
+  meta?: RequestMeta,
+) {
   const account = await findTwoFactorAccount(db, userId);
   if (!account) throw new TwoFactorError('not_enabled', 'This account no longer exists.');
 
-  if (!(await verifyPassword(account.passwordHash, password))) throw wrongPassword();
-  return account;
+  const client = { clientAddress: meta?.clientAddress ?? null, userAgent: meta?.userAgent ?? null };
+  const check = await recheckPassword(db, account, password, client);
+  if (check.ok) return account;
+  throw check.reason === 'locked' ? tooManyPasswords(check.message) : wrongPassword();
 }

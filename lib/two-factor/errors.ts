@@ -2,6 +2,7 @@
 // shows `message` inline; `reason` lets callers and tests branch without matching text.
 export type TwoFactorFailure =
   | 'wrong_password'
+  | 'password_locked'
   | 'malformed_code'
   | 'wrong_code'
   | 'replayed_code'
@@ -46,6 +47,9 @@ export function lockedError(lockedUntil: Date): TwoFactorError {
 
 export const wrongPassword = () =>
   new TwoFactorError('wrong_password', 'The password is not correct.');
+
+/** Too many wrong passwords for the account; the message says how long the lock lasts. */
+export const tooManyPasswords = (message: string) => new TwoFactorError('password_locked', message);
 
 export const malformedCode = (kind: 'totp' | 'recovery') =>
   new TwoFactorError(

@@ -30,7 +30,7 @@ export async function disableTwoFactor(
   },
 ): Promise<{ sessionVersion: number }> {
   const now = input.now ?? new Date();
-  const account = await accountWithPassword(db, input.userId, input.password);
+  const account = await accountWithPassword(db, input.userId, input.password, input.meta);
   if (!account.enabledAt) throw notEnabled();
 
   const { method } = await verifySecondFactor(db, account.id, input.factor, now);
@@ -63,7 +63,7 @@ export async function regenerateRecoveryCodes(
   input: { userId: string; password: string; code: string; now?: Date; meta?: RequestMeta },
 ): Promise<{ recoveryCodes: string[] }> {
   const now = input.now ?? new Date();
-  const account = await accountWithPassword(db, input.userId, input.password);
+  const account = await accountWithPassword(db, input.userId, input.password, input.meta);
   if (!account.enabledAt) throw notEnabled();
 
   await verifySecondFactor(db, account.id, { kind: 'totp', code: input.code }, now);

@@ -27,7 +27,7 @@ const sessionEnded = {
 } as const;
 
 function fieldFor(reason: TwoFactorFailure): FieldName | null {
-  if (reason === 'wrong_password') return 'password';
+  if (reason === 'wrong_password' || reason === 'password_locked') return 'password';
   if (['malformed_code', 'wrong_code', 'replayed_code'].includes(reason)) return 'code';
   return null;
 }
