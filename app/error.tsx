@@ -5,13 +5,19 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/Button';
 import styles from '@/components/ui/status-page.module.css';
 
-/** Any unexpected error while rendering a page; the details stay in the server log. */
+/**
+ * Any unexpected error while rendering a page, such as the database being unreachable; the
+ * details stay in the server log.
+ */
 export default function ErrorPage({
   error,
-  reset,
+  retry,
 }: {
   error: Error & { digest?: string };
-  reset: () => void;
+  // `retry` fetches the page from the server again and then resets the boundary. `reset` alone
+  // would only re-render the failed server payload, so a page that failed on the database
+  // would never come back after an outage (e2e/outage.spec.ts).
+  retry: () => void;
 }) {
   return (
     <main className={styles.page}>
@@ -22,7 +28,7 @@ export default function ErrorPage({
         {error.digest ? ` and mention reference ${error.digest}` : ''}.
       </p>
       <div className={styles.actions}>
-        <Button variant="primary" onClick={() => reset()}>
+        <Button variant="primary" onClick={() => retry()}>
           Try again
         </Button>
         <Link href="/" className={styles.link}>
