@@ -24,6 +24,9 @@ async function connectPostgres(url: string): Promise<Connection> {
 
   // Bounded waits: a database that is down or stuck must not hold requests forever. A network
   // that stalls an open connection is bounded by the API's request deadline instead.
+  // Known gap: pages have no such deadline, so a stalled (not refused) connection leaves a page
+  // loading until the socket gives up. Fix: race page reads against a deadline like
+  // lib/api/deadline.ts, or end the pool's sockets when /api/ready's probe times out.
   const config = env();
   const sql = postgres(url, {
     max: config.DATABASE_POOL_SIZE,
