@@ -7,7 +7,7 @@ import dialog from '@/components/ui/dialog.module.css';
 import { confirmEnrolmentAction, startEnrolmentAction } from '@/app/account/security/actions';
 
 import { idle, type EnrolmentView } from './action-state';
-import { FormField, errorFor, formError } from './FormField';
+import { CodeField, FormErrorLine, FormField, errorFor } from './FormField';
 import styles from './two-factor.module.css';
 import { useCodesAction } from './use-codes-action';
 
@@ -43,20 +43,8 @@ function ConfirmStep({
           className={`${dialog.input} ${styles.secretInput}`}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <FormField
-          label="Authentication code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
-          required
-          error={errorFor(state, 'code')}
-        />
-        {formError(state) ? (
-          <p className={dialog.formError} role="alert">
-            {formError(state)}
-          </p>
-        ) : null}
+        <CodeField state={state} />
+        <FormErrorLine state={state} />
         <div>
           <Button type="submit" variant="primary" pending={pending}>
             Turn on two-factor authentication
@@ -97,11 +85,7 @@ export function EnableTwoFactor({ onEnabled }: { onEnabled: (codes: string[]) =>
         autoFocus
         error={errorFor(state, 'password')}
       />
-      {formError(state) ? (
-        <p className={dialog.formError} role="alert">
-          {formError(state)}
-        </p>
-      ) : null}
+      <FormErrorLine state={state} />
       <div className={styles.actions}>
         <Button type="submit" variant="primary" pending={pending}>
           Continue

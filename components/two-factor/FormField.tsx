@@ -48,3 +48,30 @@ export function formError(state: {
 }): string | null {
   return state.status === 'error' && !state.field ? (state.message ?? null) : null;
 }
+
+type FieldState = { status: string; message?: string; field?: string | null };
+
+/** The form-wide error line of an action's answer, when there is one. */
+export function FormErrorLine({ state }: { state: FieldState }) {
+  const message = formError(state);
+  return message ? (
+    <p className={styles.formError} role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** The 6-digit code from the authenticator app, as every 2FA form asks for it. */
+export function CodeField({ state }: { state: FieldState }) {
+  return (
+    <FormField
+      label="Authentication code"
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      maxLength={7}
+      required
+      error={errorFor(state, 'code')}
+    />
+  );
+}

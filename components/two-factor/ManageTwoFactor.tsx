@@ -4,25 +4,15 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
 
 import { Button } from '@/components/ui/Button';
-import dialog from '@/components/ui/dialog.module.css';
 import {
   disableTwoFactorAction,
   regenerateRecoveryCodesAction,
 } from '@/app/account/security/actions';
 
 import { idle, type ActionState } from './action-state';
-import { FormField, errorFor, formError } from './FormField';
+import { CodeField, FormErrorLine, FormField, errorFor } from './FormField';
 import styles from './two-factor.module.css';
 import { useCodesAction } from './use-codes-action';
-
-function FormErrorLine({ state }: { state: ActionState }) {
-  const message = formError(state);
-  return message ? (
-    <p className={dialog.formError} role="alert">
-      {message}
-    </p>
-  ) : null;
-}
 
 function RegenerateForm({
   onCancel,
@@ -45,15 +35,7 @@ function RegenerateForm({
         autoFocus
         error={errorFor(state, 'password')}
       />
-      <FormField
-        label="Authentication code"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={7}
-        required
-        error={errorFor(state, 'code')}
-      />
+      <CodeField state={state} />
       <FormErrorLine state={state} />
       <div className={styles.actions}>
         <Button type="submit" variant="primary" pending={pending}>
