@@ -1,6 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
+import type { Plans } from './explain';
 import type { Measurement } from './load';
 import type { ScenarioName } from './scenarios';
 
@@ -33,7 +34,7 @@ export interface BenchReport {
   settings: Record<string, unknown>;
   build: 'reused' | 'built';
   seedMs: Record<string, number>;
-  keyLookupPlan: Record<string, string>;
+  plans: Record<string, Plans>;
   results: ScenarioResult[];
   scaleOut: ScaleOut | null;
   peakRssMb: number;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 
 import { ensureBuild } from './build';
-import { explainKeyLookup } from './explain';
+import { explainHotQueries } from './explain';
 import { benchKey, benchOrgId, LOAD_ORG, REVOKED_KEY, VALID_KEYS } from './keys';
 import { measure, type LoadOptions, type LoadTarget } from './load';
 import { parseOptions, USAGE, type BenchOptions } from './options';
@@ -146,7 +146,7 @@ async function main(options: BenchOptions): Promise<boolean> {
     settings: { ...options, adminUrl: undefined },
     build,
     seedMs: {},
-    keyLookupPlan: {},
+    plans: {},
     results: [],
     scaleOut: null,
     peakRssMb: 0,
@@ -160,7 +160,7 @@ async function main(options: BenchOptions): Promise<boolean> {
         await seedTo(databaseUrl, organisations, ORGANISATIONS[scale]),
       );
       organisations = ORGANISATIONS[scale];
-      report.keyLookupPlan[scale] = await explainKeyLookup(databaseUrl);
+      report.plans[scale] = await explainHotQueries(databaseUrl);
 
       const list = scenarios({
         validKeys: VALID_KEYS,

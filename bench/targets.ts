@@ -44,11 +44,17 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
     });
   }
 
-  for (const [scale, plan] of Object.entries(report.keyLookupPlan)) {
+  for (const [scale, plans] of Object.entries(report.plans)) {
     checks.push({
       target: `${scale}: key lookup uses api_keys_key_hash_unique`,
-      met: plan.includes('api_keys_key_hash_unique'),
-      detail: plan.split('\n')[1]?.trim() ?? plan,
+      met: plans.keyLookup.includes('api_keys_key_hash_unique'),
+      detail: plans.keyLookup.split('\n')[1]?.trim() ?? plans.keyLookup,
+    });
+    checks.push({
+      target: `${scale}: list page read from customers_organisation_page_idx, no sort`,
+      met:
+        plans.listPage.includes('customers_organisation_page_idx') && !/Sort/.test(plans.listPage),
+      detail: plans.listPage.split('\n')[1]?.trim() ?? plans.listPage,
     });
   }
   checks.push({

@@ -1,7 +1,9 @@
-import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 
 import type { Database } from '../client';
 import { auditEvents, users } from '../schema';
+
+import { newestFirst } from './newest-first';
 
 export interface NewAuditEvent {
   organisationId: string | null;
@@ -22,7 +24,7 @@ export async function listAuditEvents(db: Database, organisationId: string, acti
     .select()
     .from(auditEvents)
     .where(and(eq(auditEvents.organisationId, organisationId), eq(auditEvents.action, action)))
-    .orderBy(desc(auditEvents.createdAt))
+    .orderBy(newestFirst(auditEvents.createdAt))
     .limit(100);
 }
 
@@ -72,7 +74,7 @@ export async function listAuditPage(db: Database, query: AuditQuery) {
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(and(...conditions))
-    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .orderBy(newestFirst(auditEvents.createdAt), newestFirst(auditEvents.id))
     .limit(query.limit);
 }
 
