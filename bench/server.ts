@@ -19,6 +19,11 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+// The old-space cap of `npm start` (package.json). Without it V8 lets the heap grow towards its
+// default limit before collecting in earnest, so resident memory followed the request rate
+// (450 MB at 1,500 req/s) instead of what the server keeps (about 200 MB with the cap).
+const PRODUCTION_HEAP_FLAG = '--max-old-space-size=256';
+
 // Production settings with throwaway secrets; a limiter must not shape the measured traffic.
 function serverEnv(options: ServerOptions): NodeJS.ProcessEnv {
   return {
@@ -56,9 +61,10 @@ async function waitUntilReady(origin: string, child: ChildProcess): Promise<void
 /** Starts `next start` directly under node, so the child's pid is the server's pid. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const next = path.join(options.root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const nodeFlags = options.cpuProfileDir
+  const profileFlags = options.cpuProfileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
     : [];
+  const nodeFlags = [PRODUCTION_HEAP_FLAG, ...profileFlags];
 
   // Request logs stay on (production behaviour) and go straight to a file: no pipe through
   // this process, whose CPU would otherwise compete with the server's.
