@@ -59,6 +59,9 @@ test('create a key, use it, never see it again, revoke it', async ({ page }) => 
   await saveScreenshot(page, 'keys-key-created');
   const key = await keyField.inputValue();
   await expect(dialog.getByRole('button', { name: 'Copy' })).toBeVisible();
+  // Escape does not throw the key away: "Done" is the one way out.
+  await page.keyboard.press('Escape');
+  await expect(keyField).toHaveValue(key);
 
   expect(await apiStatus(page, hooli.id, key)).toBe(200);
 
@@ -73,15 +76,54 @@ test('create a key, use it, never see it again, revoke it', async ({ page }) => 
   expect(await reloaded?.text()).not.toContain(key);
   expect(await page.content()).not.toContain(key);
 
-  await row.getByRole('button', { name: 'Revoke checkout-service' }).click();
+  const revokeButton = row.getByRole('button', { name: 'Revoke checkout-service' });
+  await revokeButton.click();
   const confirm = page.getByRole('alertdialog', { name: 'Revoke API key' });
   await expect(confirm).toContainText('checkout-service');
+  await expectAccessible(page);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(revokeButton).toBeFocused();
+  expect(await apiStatus(page, hooli.id, key)).toBe(200);
+
+  await revokeButton.click();
   await confirm.getByRole('button', { name: 'Revoke key' }).click();
   await expect(confirm).toBeHidden();
   await expect(row).toContainText('Revoked');
   await expect(page.getByRole('heading', { name: 'API keys' })).toBeFocused();
 
   expect(await apiStatus(page, hooli.id, key)).toBe(401);
+});
+
+test('revoking a key someone else revoked meanwhile explains it and updates the row', async ({
+  page,
+}) => {
+  await page.goto(keysPath(hooli.id));
+  await signIn(page, admin);
+  const dialog = await openCreateDialog(page);
+  await dialog.getByLabel('Name').fill('revoked-twice');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  const row = page.getByRole('row').filter({ hasText: 'revoked-twice' });
+  await row.getByRole('button', { name: 'Revoke revoked-twice' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Revoke API key' });
+
+  const other = await page.context().newPage();
+  await other.goto(keysPath(hooli.id));
+  const otherRow = other.getByRole('row').filter({ hasText: 'revoked-twice' });
+  await otherRow.getByRole('button', { name: 'Revoke revoked-twice' }).click();
+  await other.getByRole('alertdialog').getByRole('button', { name: 'Revoke key' }).click();
+  await expect(otherRow).toContainText('Revoked');
+  await other.close();
+
+  await confirm.getByRole('button', { name: 'Revoke key' }).click();
+  await expect(confirm.getByRole('alert')).toContainText(/No active API key/);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(row).toContainText('Revoked');
+  await expect(row.getByRole('button', { name: /Revoke/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'API keys' })).toBeFocused();
 });
 
 test('name errors are shown in place, and Cancel returns focus', async ({ page }) => {

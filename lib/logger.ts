@@ -1,5 +1,7 @@
 import pino from 'pino';
 
+import { safeError } from './logging/safe-error';
+
 // One logger for the whole server. Redaction is a second line of defence: call sites never
 // pass secrets, but if a header or body slips in, these paths are masked.
 const redactPaths = [
@@ -36,6 +38,7 @@ function createLogger() {
       base: { service: 'servicebay-portal' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: redactPaths, censor: '[redacted]' },
+      serializers: { err: safeError },
     },
     destination,
   );

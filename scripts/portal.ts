@@ -15,7 +15,9 @@ async function main() {
   process.exitCode = code;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+main().catch(async (error: unknown) => {
+  // A failed query's message lists its bound values (a password hash, for one): print it bare.
+  const { safeError } = await import('@/lib/logging/safe-error');
+  process.stderr.write(`Error: ${safeError(error).message}\n`);
   process.exit(1);
 });

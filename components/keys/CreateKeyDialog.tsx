@@ -38,6 +38,9 @@ export function CreateKeyDialog({
   const ids = { name: useId(), nameError: useId(), hint: useId() };
 
   function changeOpen(next: boolean) {
+    // Closing while the key is being created would let it arrive into a closed dialog and be
+    // shown, stale, the next time the dialog opens.
+    if (!next && pending) return;
     setOpen(next);
     if (!next) {
       setCreated(null);
@@ -67,6 +70,8 @@ export function CreateKeyDialog({
       startRefresh(() => router.refresh());
       return;
     }
+    // An ended session: the refreshed page sends the user to sign in and back here.
+    if (result.status === 401) startRefresh(() => router.refresh());
     const fieldMessage = result.fieldErrors.name;
     if (fieldMessage) setNameError(fieldMessage);
     else setFormError(result.message);
@@ -86,9 +91,13 @@ export function CreateKeyDialog({
         <Dialog.Overlay className={styles.overlay} />
         <Dialog.Content
           className={styles.content}
-          // Once the key is on screen, a stray click outside must not throw it away.
+          // Once the key is on screen, neither a stray click outside nor Escape may throw it
+          // away: "Done" is the one way out. Nothing closes the dialog while it is creating.
           onInteractOutside={(event) => {
-            if (created) event.preventDefault();
+            if (created || pending) event.preventDefault();
+          }}
+          onEscapeKeyDown={(event) => {
+            if (created || pending) event.preventDefault();
           }}
         >
           {created ? (

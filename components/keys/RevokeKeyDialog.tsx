@@ -29,6 +29,7 @@ export function RevokeKeyDialog({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const revoked = useRef(false);
+  const outdated = useRef(false);
 
   async function revoke() {
     setPending(true);
@@ -40,6 +41,10 @@ export function RevokeKeyDialog({
 
     if (!result.ok) {
       setError(result.message);
+      // 404: someone else revoked it meanwhile; the row is refreshed once the user has read why.
+      // 401: the refreshed page sends the user to sign in and back here.
+      outdated.current = result.status === 404;
+      if (result.status === 401) startRefresh(() => router.refresh());
       return;
     }
     revoked.current = true;
@@ -52,7 +57,9 @@ export function RevokeKeyDialog({
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) setError(null);
+        if (next) return;
+        setError(null);
+        if (outdated.current) startRefresh(() => router.refresh());
       }}
     >
       <AlertDialog.Trigger asChild>
@@ -67,7 +74,7 @@ export function RevokeKeyDialog({
           onCloseAutoFocus={(event) => {
             // The Revoke button leaves the page with the key's active state, so focus goes to
             // the page heading instead of being lost.
-            if (!revoked.current) return;
+            if (!revoked.current && !outdated.current) return;
             event.preventDefault();
             document.getElementById(KEYS_HEADING_ID)?.focus();
           }}

@@ -56,6 +56,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
         TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         SEED_DEMO_DATA: 'false',
+        // Limits live in Redis when REDIS_URL is set, and Redis outlives the run: a run of its
+        // own must not inherit the failed sign-ins that earlier runs counted for 127.0.0.1.
+        RATE_LIMIT_PREFIX: `e2e-${randomBytes(6).toString('hex')}`,
         LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       },
       // Its own process group, so the teardown stops next start and anything it spawned.

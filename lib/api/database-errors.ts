@@ -56,3 +56,17 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   }
   return false;
 }
+
+/**
+ * SQLSTATE class 22 (data exception): a value the database cannot take, such as a NUL byte or a
+ * date out of range. The schemas refuse the known ones first; this keeps any they miss a 400.
+ */
+export function isDataException(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth += 1) {
+    const code = codeOf(current);
+    if (code && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

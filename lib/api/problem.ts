@@ -1,5 +1,5 @@
 import { ApiError, errorKinds, type ApiErrorCode } from './errors';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDataException, isDatabaseUnavailable } from './database-errors';
 
 const PROBLEM_BASE = 'https://docs.servicebay.dev/problems/';
 
@@ -37,6 +37,10 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError('service_unavailable', 'The database is unavailable; try again shortly.', {
       headers: { 'Retry-After': '5' },
     });
+  }
+
+  if (isDataException(error)) {
+    return new ApiError('bad_request', 'A value in the request cannot be stored or compared.');
   }
 
   return new ApiError('internal', 'An unexpected error occurred.');

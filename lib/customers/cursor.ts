@@ -7,7 +7,9 @@ export interface CustomerCursor {
   id: string;
 }
 
-const payloadSchema = z.object({ t: z.iso.datetime(), i: z.uuid() }).strict();
+// PostgreSQL has no year 0, which ISO 8601 allows: a forged cursor with one is refused here.
+const sortTime = z.iso.datetime().refine((value) => !value.startsWith('0000'));
+const payloadSchema = z.object({ t: sortTime, i: z.uuid() }).strict();
 
 /** Opaque to clients: base64url JSON of the last row's sort key (created_at, id). */
 export function encodeCursor(cursor: CustomerCursor): string {

@@ -2,7 +2,18 @@ import { z } from 'zod';
 
 export const METADATA_MAX_KEYS = 50;
 
-const name = z.string().trim().min(1, 'Name is required.').max(200, 'At most 200 characters.');
+// PostgreSQL stores neither a NUL character nor half of a surrogate pair (text and jsonb refuse
+// them), so they are a 422 here instead of a failed insert.
+function storable(text: z.ZodString): z.ZodString {
+  return text
+    .refine((value) => !value.includes('\u0000'), 'Must not contain a NUL character.')
+    .refine((value) => value.isWellFormed(), 'Must be well-formed Unicode text.');
+}
+
+const name = storable(z.string())
+  .trim()
+  .min(1, 'Name is required.')
+  .max(200, 'At most 200 characters.');
 const email = z.email('Must be an email address.').max(320).nullable();
 const phone = z
   .string()
@@ -12,8 +23,10 @@ const phone = z
   .nullable();
 const metadata = z
   .record(
-    z.string().min(1, 'Keys must not be empty.').max(40, 'Keys are at most 40 characters.'),
-    z.string().max(500, 'Values are at most 500 characters.'),
+    storable(z.string())
+      .min(1, 'Keys must not be empty.')
+      .max(40, 'Keys are at most 40 characters.'),
+    storable(z.string()).max(500, 'Values are at most 500 characters.'),
   )
   .refine((value) => Object.keys(value).length <= METADATA_MAX_KEYS, {
     message: `At most ${METADATA_MAX_KEYS} keys.`,

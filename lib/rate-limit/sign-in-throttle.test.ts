@@ -56,12 +56,23 @@ describe('sign-in throttle', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('a success resets the count', async () => {
+  it("a success resets the account's count", async () => {
     const who = attempt();
     await fail(9, who);
     await recordSignInSuccess(who);
-    await fail(9, who);
-    expect(await signInLockedFor(who)).toBe(0);
+
+    const elsewhere = { email: who.email, address: '203.0.113.200' };
+    await fail(9, elsewhere);
+    expect(await signInLockedFor(elsewhere)).toBe(0);
+  });
+
+  it("a success does not reset the address's count", async () => {
+    const who = attempt();
+    await fail(9, { email: 'sprayed@example.test', address: who.address });
+    await recordSignInSuccess(who);
+    await fail(1, { email: 'sprayed-again@example.test', address: who.address });
+
+    expect(await signInLockedFor(who)).toBeGreaterThan(0);
   });
 
   it('the lock expires by itself', async () => {

@@ -109,9 +109,13 @@ export async function recordSignInFailure(attempt: SignInAttempt): Promise<void>
   await countFailure(keysOf(attempt));
 }
 
-/** A successful sign-in clears the failures of its account and of its address. */
+/**
+ * A successful sign-in clears its account's failures, not its address's: otherwise a guesser
+ * who owns one real account could sign into it after every nine guesses at other accounts and
+ * never meet the address limit. The address count ends with its lock, or after a day.
+ */
 export async function recordSignInSuccess(attempt: SignInAttempt): Promise<void> {
-  await clearFailures(keysOf(attempt));
+  await clearFailures(accountKeys(attempt.email));
 }
 
 /** The account's side alone, for a password re-check by a signed-in user. */

@@ -41,9 +41,9 @@ async function describePending(secret: string, email: string): Promise<PendingEn
  */
 export async function startEnrolment(
   db: Database,
-  input: { userId: string; password: string },
+  input: { userId: string; password: string; meta?: RequestMeta },
 ): Promise<PendingEnrolment> {
-  const account = await accountWithPassword(db, input.userId, input.password);
+  const account = await accountWithPassword(db, input.userId, input.password, input.meta);
   if (account.enabledAt) throw alreadyEnabled();
 
   const secret = createTotpSecret();

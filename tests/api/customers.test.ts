@@ -15,6 +15,12 @@ beforeAll(async () => {
   otherKey = (await makeApiKey(otherOrgId)).plaintext;
 });
 
+// A cursor built by hand, as a client poking at the opaque format would.
+function forgedCursor(time: string): string {
+  const payload = JSON.stringify({ t: time, i: '00000000-0000-4000-8000-000000000000' });
+  return Buffer.from(payload).toString('base64url');
+}
+
 const collection = () => `/api/v1/organisations/${orgId}/customers`;
 const item = (id: string) => `${collection()}/${id}`;
 
@@ -106,6 +112,12 @@ describe('POST /customers', () => {
     [{ name: 'x', metadata: { tier: 3 } }, 'metadata.tier', expect.any(String)],
     [{ name: 'x', metadata: ['a'] }, 'metadata', expect.any(String)],
     [{}, 'name', expect.any(String)],
+    // Values PostgreSQL cannot store are refused by the schema, not by a failed insert.
+    [{ name: 'a\u0000b' }, 'name', 'Must not contain a NUL character.'],
+    [{ name: 'x', metadata: { 'k\u0000': 'v' } }, 'metadata.k\u0000', expect.any(String)],
+    [{ name: 'x', metadata: { k: '\u0000' } }, 'metadata.k', 'Must not contain a NUL character.'],
+    [{ name: 'x', metadata: { k: '\ud800' } }, 'metadata.k', 'Must be well-formed Unicode text.'],
+    [{ name: '\udc00x' }, 'name', 'Must be well-formed Unicode text.'],
   ])('answers 422 for %j', async (body, path, message) => {
     const response = await callApi('POST', collection(), { key, body });
     expect(response.status).toBe(422);
@@ -162,6 +174,7 @@ describe('GET /customers', () => {
     ['limit=abc', 'limit', 'Must be a whole number.'],
     ['limit=1.5', 'limit', 'Must be a whole number.'],
     ['cursor=garbage', 'cursor', 'Not a valid cursor.'],
+    [`cursor=${forgedCursor('0000-01-01T00:00:00Z')}`, 'cursor', 'Not a valid cursor.'],
     ['page=2', 'page', 'Unknown field.'],
   ])('answers 400 for %s', async (query, path, message) => {
     const response = await callApi('GET', collection(), { key, query });

@@ -70,4 +70,15 @@ describe('sign-in challenges', () => {
     expect(needsSecondFactor).toBe(true);
     expect(await completeSignInChallenge(db, token, { code: '123456' })).toBeNull();
   });
+
+  it('refuses a password-only challenge once 2FA was switched on after the password step', async () => {
+    const db = await getDb();
+    const user = await freshUser();
+    const { token, needsSecondFactor } = await createSignInChallenge(db, user);
+    expect(needsSecondFactor).toBe(false);
+
+    await db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, user.id));
+
+    expect(await completeSignInChallenge(db, token, {})).toBeNull();
+  });
 });

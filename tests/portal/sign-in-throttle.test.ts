@@ -44,14 +44,24 @@ describe('sign-in brute-force limit', () => {
     );
   });
 
-  it('nine failures do not lock, and a success starts the count again', async () => {
+  it("nine failures do not lock, and a success starts the account's count again", async () => {
     const user = await makeUser();
-    const from = address();
-    await failTimes(9, user.email, from);
-    expect((await attempt(user.email, FIXTURE_PASSWORD, from))?.id).toBe(user.id);
+    await failTimes(9, user.email, address());
+    expect((await attempt(user.email, FIXTURE_PASSWORD, address()))?.id).toBe(user.id);
 
-    await failTimes(9, user.email, from);
-    expect((await attempt(user.email, FIXTURE_PASSWORD, from))?.id).toBe(user.id);
+    await failTimes(9, user.email, address());
+    expect((await attempt(user.email, FIXTURE_PASSWORD, address()))?.id).toBe(user.id);
+  });
+
+  it('signing into an account of its own does not reset an address that sprays others', async () => {
+    const own = await makeUser();
+    const from = address();
+    for (let i = 0; i < 9; i += 1)
+      await attempt(`${randomUUID()}@example.test`, 'guess123456!', from);
+    expect((await attempt(own.email, FIXTURE_PASSWORD, from))?.id).toBe(own.id);
+
+    await attempt(`${randomUUID()}@example.test`, 'guess123456!', from);
+    expect(await attempt(own.email, FIXTURE_PASSWORD, from)).toBeNull();
   });
 
   it('an address that failed 10 times on many accounts is locked for every account', async () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import type { ActionState, EnrolmentView, FieldName } from '@/components/two-factor/action-state';
 import { getDb } from '@/db/client';
+import { clientInfo } from '@/lib/auth/client-info';
 import { keepCurrentSession } from '@/lib/auth/keep-session';
 import { getSession, getSessionUser } from '@/lib/auth/session';
 import { logger } from '@/lib/logger';
@@ -47,12 +48,7 @@ async function failure(error: unknown, action: string): Promise<ActionState<neve
 }
 
 async function requestMeta(): Promise<RequestMeta> {
-  const incoming = await headers();
-  const forwarded = incoming.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return {
-    clientAddress: (forwarded || incoming.get('x-real-ip') || null)?.slice(0, 100) ?? null,
-    userAgent: incoming.get('user-agent')?.slice(0, 500) ?? null,
-  };
+  return clientInfo({ headers: await headers() });
 }
 
 /** Step one of enabling 2FA: the password again, then a new pending secret and its QR code. */
@@ -70,6 +66,7 @@ export async function startEnrolmentAction(
     const pending = await startEnrolment(await getDb(), {
       userId: user.id,
       password: input.data.password,
+      meta: await requestMeta(),
     });
     const { qrDataUrl, groupedSecret, otpauthUri } = pending;
     return { status: 'ok', enrolment: { qrDataUrl, groupedSecret, otpauthUri } };

@@ -51,11 +51,18 @@ export async function completeSignInChallenge(
   );
   if (!challenge) return null;
 
+  // 2FA may have been switched on or off since the password step. A challenge made for the
+  // other state no longer fits the account (it would skip a second factor the owner just
+  // enabled), so the user starts over and gets the step the account asks for now.
+  const user = await findUserById(db, challenge.userId);
+  if (!user || challenge.needsSecondFactor !== (user.totpEnabledAt !== null)) return null;
+
   if (challenge.needsSecondFactor) {
     const verified = await verifySecondFactorForChallenge(challenge, credentials);
     if (!verified) return null;
   }
 
   if (!(await deleteSignInChallenge(db, challenge.id))) return null;
-  return findUserById(db, challenge.userId);
+  // Read again: verifying the second factor changed the account (its last used step).
+  return findUserById(db, user.id);
 }
