@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-
 import { expect, test, type Page } from '@playwright/test';
 
 import { E2E_PORT } from '../playwright.config';
 import { TcpProxy } from '../tests/helpers/tcp-proxy';
 
+import { startAppServer, type AppServer } from './support/app-server';
 import { expectAccessible, fixtures, keysPath, saveScreenshot, signIn } from './support/test';
 
 // This spec runs its own `next start`, whose database is reached through a TCP proxy the spec
@@ -25,22 +23,7 @@ test.skip(
 test.use({ baseURL: BASE_URL });
 
 let proxy: TcpProxy;
-let server: ChildProcess;
-let serverLog = '';
-
-async function waitUntilReady(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited:\n${serverLog}`);
-    try {
-      if ((await fetch(`${BASE_URL}/api/ready`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the outage server was not ready within ${timeoutMs} ms:\n${serverLog}`);
-}
+let server: AppServer;
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
@@ -50,39 +33,16 @@ test.beforeAll(async () => {
 
   const viaProxy = new URL(target);
   viaProxy.host = `127.0.0.1:${PROXY_PORT}`;
-  server = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(OUTAGE_PORT)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: viaProxy.toString(),
-      // Short waits, so a page gives up on the missing database quickly.
-      DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
-      DATABASE_STATEMENT_TIMEOUT_MS: '2000',
-      NODE_ENV: 'production',
-      NEXTAUTH_URL: BASE_URL,
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
-      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    // Its own process group, so the teardown stops next start and anything it spawned.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startAppServer(OUTAGE_PORT, {
+    DATABASE_URL: viaProxy.toString(),
+    // Short waits, so a page gives up on the missing database quickly.
+    DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
+    DATABASE_STATEMENT_TIMEOUT_MS: '2000',
   });
-  const keep = (chunk: Buffer) => {
-    serverLog = (serverLog + chunk.toString()).slice(-20_000);
-  };
-  server.stdout?.on('data', keep);
-  server.stderr?.on('data', keep);
-
-  await waitUntilReady(45_000);
 });
 
 test.afterAll(async () => {
-  if (server?.pid !== undefined && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  }
+  await server?.stop();
   await proxy?.stop();
 });
 
@@ -95,7 +55,7 @@ test('a page shows a friendly error while the database is gone, and recovers wit
   page,
 }) => {
   test.setTimeout(60_000);
-  const serverPid = server.pid;
+  const serverPid = server.process.pid;
 
   await page.goto(keysPath(acme.id));
   await signIn(page, admin);
@@ -128,6 +88,6 @@ test('a page shows a friendly error while the database is gone, and recovers wit
 
   await page.reload();
   await expectKeysPage(page);
-  expect(server.exitCode).toBeNull();
-  expect(server.pid).toBe(serverPid);
+  expect(server.process.exitCode).toBeNull();
+  expect(server.process.pid).toBe(serverPid);
 });

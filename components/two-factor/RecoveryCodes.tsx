@@ -27,7 +27,9 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
     link.href = url;
     link.download = 'servicebay-recovery-codes.txt';
     link.click();
-    URL.revokeObjectURL(url);
+    // Some browsers start reading the blob only after click() returns; revoking at once can
+    // cancel the download there.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   return (

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 
 import type { Database } from '../client';
-import { auditEvents, recoveryCodes, signInChallenges, users } from '../schema';
+import { auditEvents, memberships, recoveryCodes, signInChallenges, users } from '../schema';
 
 // Every write here that guards a security rule is one conditional statement, so concurrent
 // requests are decided by the database row lock rather than by a read-then-write race.
@@ -227,6 +227,21 @@ export type TwoFactorAuditAction =
   | 'two_factor.locked';
 
 /** Audit rows name what happened and how; they never hold a secret or a code. */
+// Switching 2FA on or off changes how well an organisation's data is guarded, so its admins see
+// it in their audit log too; the other two-factor events stay in the account's own trail.
+const SHOWN_TO_ORGANISATIONS: readonly TwoFactorAuditAction[] = [
+  'two_factor.enabled',
+  'two_factor.disabled',
+];
+
+async function organisationsOf(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ organisationId: memberships.organisationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return rows.map((row) => row.organisationId);
+}
+
 export async function insertTwoFactorAuditEvent(
   db: Database,
   event: {
@@ -237,12 +252,18 @@ export async function insertTwoFactorAuditEvent(
     userAgent?: string | null;
   },
 ) {
-  await db.insert(auditEvents).values({
-    organisationId: null,
-    actorUserId: event.userId,
-    action: event.action,
-    details: event.details ?? {},
-    clientAddress: event.clientAddress ?? null,
-    userAgent: event.userAgent ?? null,
-  });
+  const organisationIds = SHOWN_TO_ORGANISATIONS.includes(event.action)
+    ? await organisationsOf(db, event.userId)
+    : [];
+
+  await db.insert(auditEvents).values(
+    [null, ...organisationIds].map((organisationId) => ({
+      organisationId,
+      actorUserId: event.userId,
+      action: event.action,
+      details: event.details ?? {},
+      clientAddress: event.clientAddress ?? null,
+      userAgent: event.userAgent ?? null,
+    })),
+  );
 }

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 import { expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 
@@ -78,8 +80,16 @@ export async function enrolThroughPage(page: Page, user: FixtureUser) {
     .getByRole('list', { name: 'Recovery codes' })
     .getByRole('listitem')
     .allTextContents();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download codes' }).click();
+  const saved = await readFile(await (await download).path(), 'utf8');
+  for (const code of recoveryCodes) expect(saved).toContain(code);
+
   await page.getByRole('button', { name: 'I have saved my codes' }).click();
   await expect(page.getByTestId('two-factor-status')).toHaveText('On');
+  // "Enabled" shows when, as "4 December 2026 at 06:20 UTC".
+  const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  await expect(page.locator('dd', { hasText: today.format(new Date()) })).toHaveCount(1);
 
   return { secret, recoveryCodes, usedStep: first.step };
 }

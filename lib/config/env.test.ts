@@ -18,6 +18,13 @@ describe('parseEnv', () => {
     expect(env.NEXTAUTH_SECRET.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('documents its limits as defaults', () => {
+    const env = parseEnv({});
+    expect(env.API_RATE_LIMIT_PER_MINUTE).toBe(600);
+    expect(env.SIGN_IN_MAX_FAILURES).toBe(10);
+    expect(env.API_BODY_LIMIT_BYTES).toBe(65_536);
+  });
+
   it('accepts a complete production environment', () => {
     expect(parseEnv(productionSecrets).NEXTAUTH_URL).toBe('https://portal.example.com');
   });

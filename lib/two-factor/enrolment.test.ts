@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { auditEvents, recoveryCodes, users } from '@/db/schema';
-import { FIXTURE_PASSWORD, makeUser } from '@/tests/helpers/fixtures';
+import { listAuditPage } from '@/db/queries/audit-events';
+import { upsertMembership } from '@/db/queries/organisations';
+import { FIXTURE_PASSWORD, makeMember, makeOrganisation, makeUser } from '@/tests/helpers/fixtures';
 
 import { confirmEnrolment, pendingEnrolment, startEnrolment } from './enrolment';
 import { openSecret } from './secret-box';
@@ -143,6 +145,30 @@ describe('confirming enrolment', () => {
     expect(events.map((event) => [event.action, event.details])).toEqual([
       ['two_factor.enabled', {}],
     ]);
+  });
+
+  it("shows enabling in the audit log of each of the user's organisations", async () => {
+    const db = await getDb();
+    const [first, second, unrelated] = [
+      await makeOrganisation(),
+      await makeOrganisation(),
+      await makeOrganisation(),
+    ];
+    const user = await makeMember(first.id, 'member');
+    await upsertMembership(db, { organisationId: second.id, userId: user.id, role: 'admin' });
+
+    const pending = await startEnrolment(db, { userId: user.id, password: FIXTURE_PASSWORD });
+    const code = await totpCodeAt(pending.secret, STEP_START);
+    await confirmEnrolment(db, { userId: user.id, code, now: STEP_START });
+
+    const actions = async (organisationId: string) =>
+      (await listAuditPage(db, { scope: { organisationId }, limit: 10 })).map((row) => [
+        row.action,
+        row.actorUserId,
+      ]);
+    expect(await actions(first.id)).toEqual([['two_factor.enabled', user.id]]);
+    expect(await actions(second.id)).toEqual([['two_factor.enabled', user.id]]);
+    expect(await actions(unrelated.id)).toEqual([]);
   });
 
   it('only the latest pending secret can be confirmed', async () => {

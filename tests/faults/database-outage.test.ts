@@ -121,7 +121,12 @@ describe.runIf(reachable)('PostgreSQL outages (through a proxy the test cuts)', 
 
     const ready = await sendToApi(new Request('http://localhost/api/ready'));
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
+    expect(ready.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(ready.headers.get('retry-after')).toBe('5');
+    expect(await ready.json()).toMatchObject({
+      status: 503,
+      detail: 'The database is not reachable.',
+    });
 
     await proxy.restore();
     await expectRecovered();

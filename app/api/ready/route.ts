@@ -1,17 +1,22 @@
 import { checkDatabase } from '@/db/health';
-import { jsonResponse } from '@/lib/api/problem';
+import { ApiError } from '@/lib/api/errors';
+import { jsonResponse, problemResponse } from '@/lib/api/problem';
 import { methodNotAllowed, options } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/ready - 200 when the database answers, 503 with Retry-After when it does not. */
+/**
+ * GET /api/ready - 200 when the database answers; 503 problem details with Retry-After when it
+ * does not.
+ */
 export async function GET(): Promise<Response> {
   const ready = await checkDatabase();
   if (ready) return jsonResponse({ status: 'ready', database: 'ok' });
 
-  return jsonResponse(
-    { status: 'unavailable', database: 'unreachable' },
-    { status: 503, headers: { 'Retry-After': '5' } },
+  return problemResponse(
+    new ApiError('service_unavailable', 'The database is not reachable.', {
+      headers: { 'Retry-After': '5' },
+    }),
   );
 }
 

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+/** A `next start` of the production build that a spec runs for itself, next to the suite's. */
+export interface AppServer {
+  baseUrl: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function waitUntilReady(server: AppServer, log: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.process.exitCode !== null) throw new Error(`next start exited:\n${log()}`);
+    try {
+      if ((await fetch(`${server.baseUrl}/api/ready`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${server.baseUrl} was not ready within ${timeoutMs} ms:\n${log()}`);
+}
+
+/**
+ * Starts `next start` on `port` with the suite's environment plus `env`, and waits until it
+ * answers /api/ready. Secrets and the rate-limit prefix are fresh unless `env` passes them
+ * (instances that must share cookies or limits pass the same ones).
+ */
+export async function startAppServer(port: number, env: Record<string, string>) {
+  const baseUrl = `http://localhost:${port}`;
+  const child = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      // Redis outlives the run: counts of its own, not earlier runs' (see global-setup.ts).
+      RATE_LIMIT_PREFIX: `e2e-${randomBytes(6).toString('hex')}`,
+      ...env,
+    },
+    // Its own process group, so stopping it also stops anything next start spawned.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  const server: AppServer = {
+    baseUrl,
+    process: child,
+    async stop() {
+      if (child.pid === undefined || child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    },
+  };
+
+  try {
+    await waitUntilReady(server, () => log, 45_000);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
