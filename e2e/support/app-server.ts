@@ -23,17 +23,16 @@ async function waitUntilReady(server: AppServer, log: () => string, timeoutMs: n
 }
 
 /**
- * Starts `next start` on `port` with the suite's environment plus `env`, and waits until it
- * answers /api/ready. Secrets and the rate-limit prefix are fresh unless `env` passes them
- * (instances that must share cookies or limits pass the same ones).
+ * Spawns `next start` on `port` with the suite's environment plus `env`, without waiting for it.
+ * Secrets and the rate-limit prefix are fresh unless `env` passes them (instances that must
+ * share cookies or limits pass the same ones). `log()` is the tail of what it printed.
  */
-export async function startAppServer(port: number, env: Record<string, string>) {
-  const baseUrl = `http://localhost:${port}`;
+export function spawnNextStart(port: number, env: Record<string, string>) {
   const child = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_URL: `http://localhost:${port}`,
       NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
       TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       SEED_DEMO_DATA: 'false',
@@ -54,19 +53,22 @@ export async function startAppServer(port: number, env: Record<string, string>) 
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
 
-  const server: AppServer = {
-    baseUrl,
-    process: child,
-    async stop() {
-      if (child.pid === undefined || child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    },
+  const stop = async () => {
+    if (child.pid === undefined || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
   };
+  return { child, log: () => log, stop };
+}
+
+/** Starts `next start` (see spawnNextStart) and waits until it answers /api/ready. */
+export async function startAppServer(port: number, env: Record<string, string>) {
+  const { child, log, stop } = spawnNextStart(port, env);
+  const server: AppServer = { baseUrl: `http://localhost:${port}`, process: child, stop };
 
   try {
-    await waitUntilReady(server, () => log, 45_000);
+    await waitUntilReady(server, log, 45_000);
   } catch (error) {
     await server.stop();
     throw error;

@@ -127,6 +127,8 @@ describe.runIf(reachable)('PostgreSQL outages (through a proxy the test cuts)', 
       status: 503,
       detail: 'The database is not reachable.',
     });
+    // Liveness does not depend on the database: a load balancer keeps the instance.
+    expect((await sendToApi(new Request('http://localhost/api/health'))).status).toBe(200);
 
     await proxy.restore();
     await expectRecovered();
