@@ -229,6 +229,34 @@ test.describe('access does not depend on the proxy', () => {
       expect(create.status()).toBe(401);
     });
   }
+
+  test('x-middleware-subrequest gives a signed-in member no admin rights', async ({ page }) => {
+    const header = 'proxy:proxy:proxy:proxy:proxy';
+    await page.goto('/login');
+    await signIn(page, member);
+
+    const audit = await page.request.get(auditPath, {
+      headers: { 'x-middleware-subrequest': header },
+      maxRedirects: 0,
+    });
+    expect(audit.status()).toBe(404);
+    const create = await page.evaluate(
+      async ({ url, value }) => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'x-middleware-subrequest': value },
+          body: JSON.stringify({ name: 'member-via-subrequest' }),
+        });
+        return response.status;
+      },
+      { url: `/api/portal/organisations/${acme.id}/keys`, value: header },
+    );
+    expect(create).toBe(403);
+    const api = await page.request.get(`/api/v1/organisations/${acme.id}/customers`, {
+      headers: { 'x-middleware-subrequest': header },
+    });
+    expect(api.status()).toBe(401);
+  });
 });
 
 test.describe('audit log', () => {

@@ -177,8 +177,11 @@ test.describe.serial('an organisation whose only admin uses 2FA', () => {
 
     for (const path of [
       '/',
+      '/account',
+      '/account/activity',
       '/account/security',
       `/orgs/${fixtures.twoFactor.organisation.id}/keys`,
+      `/orgs/${fixtures.twoFactor.organisation.id}/audit`,
     ]) {
       await pending.goto(path);
       await expect(pending).toHaveURL(/\/login/);
