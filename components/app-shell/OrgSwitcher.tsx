@@ -2,6 +2,8 @@
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTransition, type MouseEvent } from 'react';
 
 import { Badge } from '@/components/ui/Badge';
 
@@ -28,17 +30,27 @@ export function OrgSwitcher({
   currentId: string;
 }) {
   const current = organisations.find((org) => org.id === currentId);
+  const router = useRouter();
+  const [switching, startSwitch] = useTransition();
+
+  // The menu closes at once while the next organisation's page loads; the trigger says so
+  // until it arrives. A click with a modifier (new tab, new window) is left to the browser.
+  function switchTo(event: MouseEvent<HTMLAnchorElement>, href: string) {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    startSwitch(() => router.push(href));
+  }
 
   return (
     // Not modal: a modal menu hides the rest of the page with aria-hidden while it is open,
     // which leaves focusable elements inside hidden content; a menu needs no focus trap.
     <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger className={styles.trigger}>
+      <DropdownMenu.Trigger className={styles.trigger} aria-busy={switching || undefined}>
         <span className={styles.avatar} aria-hidden="true">
-          {initial(current?.name ?? '')}
+          {switching ? <span className={styles.spinner} /> : initial(current?.name ?? '')}
         </span>
         <span className={styles.labels}>
-          <span className={styles.caption}>Organisation</span>
+          <span className={styles.caption}>{switching ? 'Switching…' : 'Organisation'}</span>
           <span className={styles.name}>{current?.name ?? 'Choose…'}</span>
         </span>
         <svg
@@ -60,6 +72,7 @@ export function OrgSwitcher({
               <Link
                 href={`/orgs/${org.id}/keys`}
                 aria-current={org.id === currentId ? 'page' : undefined}
+                onClick={(event) => switchTo(event, `/orgs/${org.id}/keys`)}
               >
                 <span className={styles.avatar} aria-hidden="true">
                   {initial(org.name)}
