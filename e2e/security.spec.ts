@@ -240,6 +240,8 @@ test.describe('access does not depend on the proxy', () => {
       maxRedirects: 0,
     });
     expect(audit.status()).toBe(404);
+    // The proxy still ran for it (its page headers are there): the header skipped nothing.
+    expect(audit.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     const create = await page.evaluate(
       async ({ url, value }) => {
         const response = await fetch(url, {

@@ -1,5 +1,6 @@
 import { migratePostgres } from '@/db/migrate';
 import { EnvError, parseEnv } from '@/lib/config/env';
+import { describeError } from '@/lib/logging/safe-error';
 
 // `npm run db:migrate`: applies db/migrations to DATABASE_URL. Only that variable is read, so an
 // operator can migrate before the app's secrets are in place.
@@ -25,8 +26,7 @@ function databaseUrl(): string {
 
 migratePostgres(databaseUrl())
   .then(() => process.stderr.write('Migrations applied.\n'))
-  .catch(async (error: unknown) => {
-    const { safeError } = await import('@/lib/logging/safe-error');
-    process.stderr.write(`Migration failed: ${safeError(error).message}\n`);
+  .catch((error: unknown) => {
+    process.stderr.write(`Migration failed: ${describeError(error)}\n`);
     process.exit(1);
   });

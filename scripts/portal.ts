@@ -1,4 +1,7 @@
-// stdout carries exactly one JSON object; logs must go elsewhere before the logger loads.
+import { describeError } from '@/lib/logging/safe-error';
+
+// stdout carries exactly one JSON object; logs must go elsewhere before the logger loads (it is
+// imported dynamically below; safe-error imports nothing).
 process.env.LOG_STREAM ??= 'stderr';
 
 // The operators' bootstrap tool. Against the embedded database, stop the dev server first:
@@ -15,9 +18,8 @@ async function main() {
   process.exitCode = code;
 }
 
-main().catch(async (error: unknown) => {
+main().catch((error: unknown) => {
   // A failed query's message lists its bound values (a password hash, for one): print it bare.
-  const { safeError } = await import('@/lib/logging/safe-error');
-  process.stderr.write(`Error: ${safeError(error).message}\n`);
+  process.stderr.write(`Error: ${describeError(error)}\n`);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useTransition, type MouseEvent } from 'react';
 
 import { Badge } from '@/components/ui/Badge';
+import { Spinner } from '@/components/ui/Spinner';
 
 import styles from './org-switcher.module.css';
 
@@ -47,7 +48,7 @@ export function OrgSwitcher({
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className={styles.trigger} aria-busy={switching || undefined}>
         <span className={styles.avatar} aria-hidden="true">
-          {switching ? <span className={styles.spinner} /> : initial(current?.name ?? '')}
+          {switching ? <Spinner size={12} /> : initial(current?.name ?? '')}
         </span>
         <span className={styles.labels}>
           <span className={styles.caption}>{switching ? 'Switching…' : 'Organisation'}</span>

@@ -1,6 +1,7 @@
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 
 import styles from './button.module.css';
+import { Spinner } from './Spinner';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'dangerGhost' | 'ghost';
 
@@ -33,7 +34,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       disabled={rest.disabled || pending}
       aria-busy={pending || undefined}
     >
-      {pending ? <span className={styles.spinner} aria-hidden="true" /> : null}
+      {pending ? <Spinner /> : null}
       {children}
     </button>
   );

@@ -44,3 +44,11 @@ export async function deleteExpiredSignInChallenges(db: Database, userId: string
     .delete(signInChallenges)
     .where(and(eq(signInChallenges.userId, userId), lte(signInChallenges.expiresAt, sql`now()`)));
 }
+
+/**
+ * Ends every pending sign-in of the user. Called in the same transaction that switches 2FA on or
+ * off, so a password step taken before the switch cannot finish under the old rule.
+ */
+export async function deleteSignInChallengesOf(db: Database, userId: string) {
+  await db.delete(signInChallenges).where(eq(signInChallenges.userId, userId));
+}

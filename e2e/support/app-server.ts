@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
-/** A `next start` of the production build that a spec runs for itself, next to the suite's. */
+/** A `next start` of the production build: the suite's own, or one a spec runs for itself. */
 export interface AppServer {
   baseUrl: string;
   process: ChildProcess;
@@ -25,9 +25,14 @@ async function waitUntilReady(server: AppServer, log: () => string, timeoutMs: n
 /**
  * Spawns `next start` on `port` with the suite's environment plus `env`, without waiting for it.
  * Secrets and the rate-limit prefix are fresh unless `env` passes them (instances that must
- * share cookies or limits pass the same ones). `log()` is the tail of what it printed.
+ * share cookies or limits pass the same ones). `log()` is the tail of what it printed; with
+ * `showOutput` it is also passed through, as the suite's own server does for CI's log.
  */
-export function spawnNextStart(port: number, env: Record<string, string>) {
+export function spawnNextStart(
+  port: number,
+  env: Record<string, string>,
+  { showOutput = false }: { showOutput?: boolean } = {},
+) {
   const child = spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     env: {
       ...process.env,
@@ -37,7 +42,8 @@ export function spawnNextStart(port: number, env: Record<string, string>) {
       TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       SEED_DEMO_DATA: 'false',
       LOG_LEVEL: 'warn',
-      // Redis outlives the run: counts of its own, not earlier runs' (see global-setup.ts).
+      // Limits live in Redis when REDIS_URL is set, and Redis outlives the run: a server of this
+      // run must not inherit the failed sign-ins that earlier runs counted for 127.0.0.1.
       RATE_LIMIT_PREFIX: `e2e-${randomBytes(6).toString('hex')}`,
       ...env,
     },
@@ -47,11 +53,12 @@ export function spawnNextStart(port: number, env: Record<string, string>) {
   });
 
   let log = '';
-  const keep = (chunk: Buffer) => {
+  const keep = (into: NodeJS.WriteStream) => (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
+    if (showOutput) into.write(chunk);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  child.stdout?.on('data', keep(process.stdout));
+  child.stderr?.on('data', keep(process.stderr));
 
   const stop = async () => {
     if (child.pid === undefined || child.exitCode !== null) return;
@@ -63,12 +70,16 @@ export function spawnNextStart(port: number, env: Record<string, string>) {
 }
 
 /** Starts `next start` (see spawnNextStart) and waits until it answers /api/ready. */
-export async function startAppServer(port: number, env: Record<string, string>) {
-  const { child, log, stop } = spawnNextStart(port, env);
+export async function startAppServer(
+  port: number,
+  env: Record<string, string>,
+  options: { showOutput?: boolean; readyWithinMs?: number } = {},
+) {
+  const { child, log, stop } = spawnNextStart(port, env, options);
   const server: AppServer = { baseUrl: `http://localhost:${port}`, process: child, stop };
 
   try {
-    await waitUntilReady(server, log, 45_000);
+    await waitUntilReady(server, log, options.readyWithinMs ?? 45_000);
   } catch (error) {
     await server.stop();
     throw error;

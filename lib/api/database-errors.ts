@@ -31,30 +31,27 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** Whether the error, or one of the causes drizzle and the drivers wrap it in, matches. */
+function anyCause(error: unknown, matches: (candidate: unknown) => boolean): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current; depth += 1) {
-    const code = codeOf(current);
-    if (code && UNAVAILABLE_CODES.has(code)) return true;
+    if (matches(current)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
 }
 
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyCause(error, (candidate) => UNAVAILABLE_CODES.has(codeOf(candidate) ?? ''));
+}
+
 /** Unique-constraint violations by constraint name, through drizzle's wrapping. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth += 1) {
-    const candidate = current as {
-      code?: unknown;
-      constraint_name?: unknown;
-      constraint?: unknown;
-    };
-    const name = candidate.constraint_name ?? candidate.constraint;
-    if (candidate.code === '23505' && name === constraint) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return anyCause(error, (candidate) => {
+    // postgres.js names the constraint `constraint_name`, PGlite `constraint`.
+    const found = candidate as { code?: unknown; constraint_name?: unknown; constraint?: unknown };
+    return found.code === '23505' && (found.constraint_name ?? found.constraint) === constraint;
+  });
 }
 
 /**
@@ -62,11 +59,5 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
  * date out of range. The schemas refuse the known ones first; this keeps any they miss a 400.
  */
 export function isDataException(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth += 1) {
-    const code = codeOf(current);
-    if (code && /^22[0-9A-Z]{3}$/.test(code)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return anyCause(error, (candidate) => /^22[0-9A-Z]{3}$/.test(codeOf(candidate) ?? ''));
 }

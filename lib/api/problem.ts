@@ -1,3 +1,5 @@
+import { logger } from '@/lib/logger';
+
 import { ApiError, errorKinds, type ApiErrorCode } from './errors';
 import { isDataException, isDatabaseUnavailable } from './database-errors';
 
@@ -40,6 +42,8 @@ export function toApiError(error: unknown): ApiError {
   }
 
   if (isDataException(error)) {
+    // A 400 for the client, but a value the schemas let through is a gap in them: say so.
+    logger.warn({ event: 'api.data_exception', err: error }, 'database refused a value');
     return new ApiError('bad_request', 'A value in the request cannot be stored or compared.');
   }
 

@@ -95,8 +95,14 @@ export function authOptions(): AuthOptions {
       },
     },
     logger: {
+      // Only the error goes to the log, through its serialiser: next-auth's other metadata can
+      // carry what the browser sent, and a failed query's bound values.
       error: (code, metadata) =>
-        logger.error({ event: 'next_auth.error', next_auth_code: code, metadata }),
+        logger.error({
+          event: 'next_auth.error',
+          next_auth_code: code,
+          err: metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error,
+        }),
       warn: (code) => logger.warn({ event: 'next_auth.warning', next_auth_code: code }),
       debug: () => undefined,
     },

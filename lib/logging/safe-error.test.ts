@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { logger } from '@/lib/logger';
 
-import { safeError } from './safe-error';
+import { describeError, safeError } from './safe-error';
 
 const BOUND_VALUE = 'ada@example.test-not-a-number';
 
@@ -29,6 +29,12 @@ describe('safeError', () => {
     expect(text).not.toContain(BOUND_VALUE);
     expect(logged.message).toContain('select $1::int');
     expect(logged.causes?.[0]?.code).toBe('22P02');
+  });
+
+  it('describes a failure for a terminal with its cause, still without bound values', async () => {
+    const line = describeError(await failedQuery());
+    expect(line).toContain('invalid input syntax for type integer');
+    expect(line).not.toContain(BOUND_VALUE);
   });
 
   it('is how the server logger writes every `err`', () => {

@@ -53,3 +53,9 @@ export function safeError(error: unknown): SafeError {
 
   return causes.length > 0 ? { ...head, causes } : head;
 }
+
+/** One line for a person at a terminal: the error and its causes, without bound values. */
+export function describeError(error: unknown): string {
+  const safe = safeError(error);
+  return [safe, ...(safe.causes ?? [])].map((part) => part.message).join(': ');
+}

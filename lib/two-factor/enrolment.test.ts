@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { auditEvents, recoveryCodes, users } from '@/db/schema';
+import { auditEvents, recoveryCodes, signInChallenges, users } from '@/db/schema';
+import { completeSignInChallenge, createSignInChallenge } from '@/lib/auth/sign-in/challenge';
 import { listAuditPage } from '@/db/queries/audit-events';
 import { upsertMembership } from '@/db/queries/organisations';
 import { FIXTURE_PASSWORD, makeMember, makeOrganisation, makeUser } from '@/tests/helpers/fixtures';
@@ -169,6 +170,21 @@ describe('confirming enrolment', () => {
     expect(await actions(first.id)).toEqual([['two_factor.enabled', user.id]]);
     expect(await actions(second.id)).toEqual([['two_factor.enabled', user.id]]);
     expect(await actions(unrelated.id)).toEqual([]);
+  });
+
+  it('ends the sign-ins that passed the password step before 2FA was switched on', async () => {
+    const db = await getDb();
+    const user = await makeUser();
+    const pendingSignIn = await createSignInChallenge(db, await userRow(user.id));
+
+    const pending = await startEnrolment(db, { userId: user.id, password: FIXTURE_PASSWORD });
+    const code = await totpCodeAt(pending.secret, STEP_START);
+    await confirmEnrolment(db, { userId: user.id, code, now: STEP_START });
+
+    expect(
+      await db.select().from(signInChallenges).where(eq(signInChallenges.userId, user.id)),
+    ).toEqual([]);
+    expect(await completeSignInChallenge(db, pendingSignIn.token, {})).toBeNull();
   });
 
   it('only the latest pending secret can be confirmed', async () => {

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 
 import type { Database } from '@/db/client';
+import { deleteSignInChallengesOf } from '@/db/queries/sign-in-challenges';
 import {
   activateTwoFactor,
   findTwoFactorAccount,
@@ -103,6 +104,7 @@ export async function confirmEnrolment(
     if (!activated) return null;
 
     await replaceRecoveryCodes(tx, account.id, hashGeneratedCodes(account.id, recoveryCodes));
+    await deleteSignInChallengesOf(tx, account.id);
     await insertTwoFactorAuditEvent(tx, {
       userId: account.id,
       action: 'two_factor.enabled',

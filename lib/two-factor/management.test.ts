@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { auditEvents, recoveryCodes, users } from '@/db/schema';
+import { auditEvents, recoveryCodes, signInChallenges, users } from '@/db/schema';
 import { FIXTURE_PASSWORD, makeUser } from '@/tests/helpers/fixtures';
 
 import { disableTwoFactor, regenerateRecoveryCodes } from './management';
@@ -92,6 +92,26 @@ describe('disabling 2FA', () => {
       action: 'two_factor.disabled',
       details: { method: 'totp' },
     });
+  });
+
+  it('ends the sign-ins that were waiting for a code when 2FA is switched off', async () => {
+    const { user, recoveryCodes: codes } = await enrolledUser();
+    await makeChallenge(user.id);
+
+    await disableTwoFactor(await getDb(), {
+      userId: user.id,
+      password: FIXTURE_PASSWORD,
+      factor: { kind: 'recovery', code: codes[0] ?? '' },
+      now: stepLater(2),
+    });
+
+    const left = await (
+      await getDb()
+    )
+      .select()
+      .from(signInChallenges)
+      .where(eq(signInChallenges.userId, user.id));
+    expect(left).toEqual([]);
   });
 
   it('turns 2FA off with a recovery code instead of a code', async () => {

@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import { deleteSignInChallengesOf } from '@/db/queries/sign-in-challenges';
 import {
   deactivateTwoFactor,
   deleteRecoveryCodes,
@@ -40,6 +41,7 @@ export async function disableTwoFactor(
     if (!deactivated) return null;
 
     await deleteRecoveryCodes(tx, account.id);
+    await deleteSignInChallengesOf(tx, account.id);
     await insertTwoFactorAuditEvent(tx, {
       userId: account.id,
       action: 'two_factor.disabled',

@@ -28,7 +28,7 @@ function loggedRequests(spy: { mock: { calls: unknown[][] } }) {
 }
 
 describe('one structured log line per API request', () => {
-  it('names the request, organisation, key, route, status and duration, never the key', async () => {
+  it('names request, organisation, key, route, status and duration, never the key', async () => {
     const info = vi.spyOn(logger, 'info');
     const response = await callApi('GET', customers(), {
       key: key.plaintext,

@@ -47,7 +47,7 @@ describe('demo data', () => {
     expect(await seedDemoData(db)).toBe(false);
   });
 
-  it('gives every demo account the printed password, and keys and customers to look at', async () => {
+  it('gives each demo account the printed password, and keys and customers to see', async () => {
     const banner = demoSignInsBanner();
     for (const account of demoAccounts) {
       const user = await findUserByEmail(db, account.email);

@@ -71,7 +71,7 @@ describe('sign-in challenges', () => {
     expect(await completeSignInChallenge(db, token, { code: '123456' })).toBeNull();
   });
 
-  it('refuses a password-only challenge once 2FA was switched on after the password step', async () => {
+  it('refuses a password-only challenge once 2FA was switched on after it', async () => {
     const db = await getDb();
     const user = await freshUser();
     const { token, needsSecondFactor } = await createSignInChallenge(db, user);

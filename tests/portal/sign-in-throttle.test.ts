@@ -53,7 +53,7 @@ describe('sign-in brute-force limit', () => {
     expect((await attempt(user.email, FIXTURE_PASSWORD, address()))?.id).toBe(user.id);
   });
 
-  it('signing into an account of its own does not reset an address that sprays others', async () => {
+  it('signing into its own account does not reset an address that sprays others', async () => {
     const own = await makeUser();
     const from = address();
     for (let i = 0; i < 9; i += 1)
