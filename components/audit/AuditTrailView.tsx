@@ -9,10 +9,23 @@ import type { AuditTrail } from '@/lib/audit/trail';
 
 import styles from './audit.module.css';
 
-function detailsText(details: Record<string, string>): string {
-  return Object.entries(details)
-    .map(([name, value]) => `${name.replace(/_/g, ' ')}: ${value}`)
-    .join(', ');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One line per detail; ids are shortened to their first 8 characters, the whole in a tooltip. */
+function Details({ details }: { details: Record<string, string> }) {
+  const entries = Object.entries(details);
+  if (entries.length === 0) return <>—</>;
+
+  return (
+    <dl className={styles.detailList}>
+      {entries.map(([name, value]) => (
+        <div key={name}>
+          <dt>{name.replace(/_/g, ' ')}</dt>
+          <dd>{UUID.test(value) ? <code title={value}>{value.slice(0, 8)}…</code> : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 function Row({ entry }: { entry: AuditEntry }) {
@@ -23,7 +36,9 @@ function Row({ entry }: { entry: AuditEntry }) {
       </td>
       <td>{actionLabel(entry.action)}</td>
       <td>{entry.actorEmail ?? (entry.actorUserId ? 'Deleted user' : 'System')}</td>
-      <td className={styles.details}>{detailsText(entry.details) || '—'}</td>
+      <td className={styles.details}>
+        <Details details={entry.details} />
+      </td>
       <td>{entry.clientAddress ?? '—'}</td>
       <td>
         <span className={styles.agent} title={entry.userAgent ?? undefined}>
