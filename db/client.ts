@@ -23,10 +23,12 @@ async function connectPostgres(url: string): Promise<Connection> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
 
   // Bounded waits: a database that is down or stuck must not hold requests forever. A network
-  // that stalls an open connection is bounded by the API's request deadline instead.
-  // Known gap: pages have no such deadline, so a stalled (not refused) connection leaves a page
-  // loading until the socket gives up. Fix: race page reads against a deadline like
-  // lib/api/deadline.ts, or end the pool's sockets when /api/ready's probe times out.
+  // that stalls an open connection is bounded by the request deadline (lib/api/deadline.ts)
+  // instead: around every API request, and around the session and membership reads that every
+  // page and action starts with (lib/auth/session.ts).
+  // Known gap: a stall that begins after those first reads leaves that one page waiting until
+  // the socket gives up. Fix: race the remaining page reads against the same deadline, or end
+  // the pool's sockets when /api/ready's probe times out.
   const config = env();
   const sql = postgres(url, {
     max: config.DATABASE_POOL_SIZE,

@@ -38,6 +38,7 @@ test.beforeAll(async () => {
     // Short waits, so a page gives up on the missing database quickly.
     DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
     DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+    API_REQUEST_TIMEOUT_MS: '3000',
   });
 });
 
@@ -45,6 +46,17 @@ test.afterAll(async () => {
   await server?.stop();
   await proxy?.stop();
 });
+
+/** "Try again" fetches the page from the server again; the pool reconnects by itself. */
+async function tryAgainUntilKeysPage(page: Page) {
+  await expect(async () => {
+    const retry = page.getByRole('button', { name: 'Try again' });
+    if (await retry.isVisible()) await retry.click();
+    await expect(page.getByRole('heading', { name: 'API keys', level: 1 })).toBeVisible({
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 20_000 });
+}
 
 async function expectKeysPage(page: Page) {
   await expect(page.getByRole('heading', { name: 'API keys', level: 1 })).toBeVisible();
@@ -76,18 +88,28 @@ test('a page shows a friendly error while the database is gone, and recovers wit
 
   await proxy.restore();
 
-  // "Try again" fetches the page from the server again; the pool reconnects by itself.
-  await expect(async () => {
-    const retry = page.getByRole('button', { name: 'Try again' });
-    if (await retry.isVisible()) await retry.click();
-    await expect(page.getByRole('heading', { name: 'API keys', level: 1 })).toBeVisible({
-      timeout: 3_000,
-    });
-  }).toPass({ timeout: 20_000 });
+  await tryAgainUntilKeysPage(page);
   await expectKeysPage(page);
 
   await page.reload();
   await expectKeysPage(page);
   expect(server.process.exitCode).toBeNull();
   expect(server.process.pid).toBe(serverPid);
+});
+
+test('a page shows the friendly error while the network stalls, and recovers after', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto(keysPath(acme.id));
+  await signIn(page, admin);
+  await expectKeysPage(page);
+
+  // The connections stay open but nothing comes back: no server-side timeout can fire.
+  proxy.stall();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Something went wrong', level: 1 })).toBeVisible();
+
+  await proxy.restore();
+  await tryAgainUntilKeysPage(page);
 });

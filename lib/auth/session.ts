@@ -8,6 +8,7 @@ import { findMembership } from '@/db/queries/organisations';
 import { isSessionRevoked } from '@/db/queries/sessions';
 import { findUserById } from '@/db/queries/users';
 import type { MembershipRole } from '@/db/schema';
+import { withDeadline } from '@/lib/api/deadline';
 
 import { readCookie, sessionCookieName } from './cookies';
 import { loginPath } from './return-to';
@@ -40,11 +41,12 @@ export async function sessionFromToken(token: string | null): Promise<ActiveSess
   const claims = await readSessionClaims(token);
   if (!claims) return null;
 
+  // Bounded like an API request: every page and action starts here, so a network that stalls
+  // an open database connection shows the error page instead of a page that never loads.
   const db = await getDb();
-  const [user, revoked] = await Promise.all([
-    findUserById(db, claims.sub),
-    isSessionRevoked(db, claims.sid),
-  ]);
+  const [user, revoked] = await withDeadline(
+    Promise.all([findUserById(db, claims.sub), isSessionRevoked(db, claims.sid)]),
+  );
   if (!user || user.sessionVersion !== claims.sv || revoked) return null;
   return { user: { id: user.id, email: user.email, name: user.name }, claims };
 }
@@ -84,7 +86,7 @@ export async function findAccess(
   // A malformed id cannot name an organisation; it is the same answer as one the user lacks.
   if (!z.uuid().safeParse(organisationId).success) return null;
 
-  const membership = await findMembership(await getDb(), organisationId, userId);
+  const membership = await withDeadline(findMembership(await getDb(), organisationId, userId));
   if (!membership) return null;
   return { organisationId, organisationName: membership.organisationName, role: membership.role };
 }
