@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 
 import { migrationsFolder } from '@/db/client';
+import { queryOn, withScratchDatabase } from '@/tests/helpers/scratch-database';
 
 const journal = JSON.parse(
   readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
@@ -36,29 +36,20 @@ describe('npm run db:migrate', () => {
 
   it.runIf(process.env.DATABASE_URL)(
     'migrates an empty PostgreSQL database, and a second run changes nothing',
-    async () => {
-      const admin = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => undefined });
-      const name = `servicebay_cli_migrate_${process.pid}_${Date.now()}`;
-      await admin.unsafe(`create database ${name}`);
-      try {
-        const url = new URL(process.env.DATABASE_URL ?? '');
-        url.pathname = `/${name}`;
-
+    () =>
+      withScratchDatabase('cli_migrate', async (url) => {
         for (let run = 0; run < 2; run += 1) {
-          const result = migrate(url.toString());
+          const result = migrate(url);
           expect(result.stderr).toContain('Migrations applied.');
           expect(result.code).toBe(0);
         }
-        const fresh = postgres(url.toString(), { max: 1 });
-        const [row] = await fresh<{ count: number }[]>`
-          select count(*)::int as count from drizzle.__drizzle_migrations`;
-        await fresh.end();
+
+        const [row] = await queryOn<{ count: number }>(
+          url,
+          'select count(*)::int as count from drizzle.__drizzle_migrations',
+        );
         expect(row?.count).toBe(journal.entries.length);
-      } finally {
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      }
-    },
+      }),
     60_000,
   );
 });

@@ -1,11 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 
 import { migrationsFolder } from '@/db/client';
 import { migratePostgres } from '@/db/migrate';
+import { queryOn, withScratchDatabase } from '@/tests/helpers/scratch-database';
 
 const expectedTables = [
   'api_keys',
@@ -34,26 +34,13 @@ describe('migrations on an empty database', () => {
     await client.close();
   });
 
-  it.runIf(process.env.DATABASE_URL)(
-    'build the whole schema on a fresh PostgreSQL database',
-    async () => {
-      const admin = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => undefined });
-      const name = `servicebay_migrate_${process.pid}_${Date.now()}`;
-      await admin.unsafe(`create database ${name}`);
-      try {
-        const url = new URL(process.env.DATABASE_URL ?? '');
-        url.pathname = `/${name}`;
-        await migratePostgres(url.toString());
-        await migratePostgres(url.toString());
+  it.runIf(process.env.DATABASE_URL)('build the whole schema on a fresh PostgreSQL database', () =>
+    withScratchDatabase('migrate', async (url) => {
+      await migratePostgres(url);
+      await migratePostgres(url);
 
-        const fresh = postgres(url.toString(), { max: 1 });
-        const rows = await fresh.unsafe<{ table_name: string }[]>(tablesQuery);
-        await fresh.end();
-        expect(rows.map((row) => row.table_name)).toEqual(expectedTables);
-      } finally {
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      }
-    },
+      const rows = await queryOn<{ table_name: string }>(url, tablesQuery);
+      expect(rows.map((row) => row.table_name)).toEqual(expectedTables);
+    }),
   );
 });
