@@ -1,6 +1,7 @@
 export * from './api-keys';
 export * from './audit-events';
 export * from './customers';
+export * from './key-cache';
 export * from './memberships';
 export * from './organisations';
 export * from './revoked-sessions';

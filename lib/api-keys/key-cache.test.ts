@@ -11,7 +11,7 @@ function liveCache(options: { ttlMs?: number; maxEntries?: number } = {}) {
     maxEntries: options.maxEntries ?? 100,
     now: () => now,
   });
-  cache.connected();
+  cache.trustUntil(now + 60_000);
   return { cache, advance: (ms: number) => (now += ms) };
 }
 
@@ -44,19 +44,53 @@ describe('KeyCache', () => {
     expect(cache.get('hash-1')).toBeUndefined();
   });
 
-  it('caches nothing before notices flow and after they stop', () => {
+  it('caches nothing before it is trusted and after it is distrusted', () => {
     const cache = new KeyCache({ ttlMs: 10_000, maxEntries: 100 });
     cache.set('hash-1', key, cache.begin());
     expect(cache.get('hash-1')).toBeUndefined();
 
-    cache.connected();
+    cache.trustUntil(cache.now() + 60_000);
     cache.set('hash-1', key, cache.begin());
     expect(cache.get('hash-1')).toEqual(key);
 
-    cache.disconnected();
+    cache.distrust();
     expect(cache.get('hash-1')).toBeUndefined();
     cache.set('hash-1', key, cache.begin());
     expect(cache.size).toBe(0);
+  });
+
+  it('stops serving when its trust deadline passes, and drops old entries when renewed late', () => {
+    const { cache, advance } = liveCache({ ttlMs: 600_000 });
+    cache.set('hash-1', key, cache.begin());
+
+    advance(60_000);
+    expect(cache.enabled).toBe(false);
+    expect(cache.get('hash-1')).toBeUndefined();
+    cache.set('hash-2', { id: 'key-2', organisationId: 'org-1' }, cache.begin());
+    expect(cache.size).toBe(0);
+
+    cache.trustUntil(cache.now() + 1_000);
+    expect(cache.enabled).toBe(true);
+    expect(cache.get('hash-1')).toBeUndefined();
+  });
+
+  it('keeps its entries when trust is renewed in time', () => {
+    const { cache, advance } = liveCache({ ttlMs: 600_000 });
+    cache.set('hash-1', key, cache.begin());
+
+    advance(59_999);
+    cache.trustUntil(cache.now() + 60_000);
+    advance(30_000);
+    expect(cache.get('hash-1')).toEqual(key);
+  });
+
+  it('does not store a lookup that raced with a clear', () => {
+    const { cache } = liveCache();
+    const token = cache.begin();
+    cache.clear();
+
+    cache.set('hash-1', key, token);
+    expect(cache.get('hash-1')).toBeUndefined();
   });
 
   it('is off when the TTL is 0', () => {

@@ -1,9 +1,10 @@
 import type { ActiveKey } from '@/db/queries/api-keys';
 
 export interface KeyCacheOptions {
-  /** Upper bound on how long an entry is trusted even if an invalidation were missed. */
+  /** Upper bound on how long one entry is kept, whatever else happens. */
   ttlMs: number;
   maxEntries: number;
+  /** A monotonic clock in ms; the trust deadlines passed in are read on it. */
   now?: () => number;
 }
 
@@ -13,23 +14,24 @@ interface Entry {
 }
 
 /**
- * Active keys by hash, trusted only while this instance receives revocation notices. Until
- * `connected()` is called, and again after `disconnected()`, it caches nothing, so a lost
- * notification channel costs a database lookup per request, never a revoked key let through.
+ * Active keys by hash, trusted only until a deadline that the instance's cache membership keeps
+ * pushing forward (lib/api-keys/cache-membership.ts). Before the first deadline is set, and
+ * whenever one passes without renewal, it serves and stores nothing, so a lost connection costs
+ * a database lookup per request, never a revoked key let through.
  */
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
   private readonly hashById = new Map<string, string>();
   private generation = 0;
-  private live = false;
-  private readonly now: () => number;
+  private trustedUntil = Number.NEGATIVE_INFINITY;
+  readonly now: () => number;
 
   constructor(private readonly options: KeyCacheOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => performance.now());
   }
 
   get enabled(): boolean {
-    return this.live && this.options.ttlMs > 0;
+    return this.options.ttlMs > 0 && this.now() < this.trustedUntil;
   }
 
   get size(): number {
@@ -40,7 +42,8 @@ export class KeyCache {
     const entry = this.entries.get(hash);
     if (!entry) return undefined;
 
-    if (!this.live || entry.expiresAt <= this.now()) {
+    const now = this.now();
+    if (now >= this.trustedUntil || entry.expiresAt <= now) {
       this.remove(hash, entry.key.id);
       return undefined;
     }
@@ -53,8 +56,8 @@ export class KeyCache {
   }
 
   /**
-   * Stores a lookup unless an invalidation arrived while it was in flight: the row may have been
-   * read before a revocation committed, and the notice for it has already been handled.
+   * Stores a lookup unless the cache was invalidated or cleared while it was in flight: the row
+   * may have been read before a revocation committed, and the notice for it is already handled.
    */
   set(hash: string, key: ActiveKey, token: number): void {
     if (!this.enabled || token !== this.generation) return;
@@ -74,15 +77,18 @@ export class KeyCache {
     if (hash !== undefined) this.remove(hash, keyId);
   }
 
-  /** Notices flow: start caching from a clean slate (anything may have changed meanwhile). */
-  connected(): void {
-    this.clear();
-    this.live = true;
+  /**
+   * Trusts the cache until `deadline` (on this cache's clock). If trust had lapsed, revocations
+   * may have gone ahead without this instance, so everything cached before is dropped first.
+   */
+  trustUntil(deadline: number): void {
+    if (this.now() >= this.trustedUntil) this.clear();
+    this.trustedUntil = Math.max(this.trustedUntil, deadline);
   }
 
-  /** Notices may be lost from now on: stop trusting and stop filling the cache. */
-  disconnected(): void {
-    this.live = false;
+  /** Changes may be missed from now on: stop trusting and stop filling the cache. */
+  distrust(): void {
+    this.trustedUntil = Number.NEGATIVE_INFINITY;
     this.clear();
   }
 

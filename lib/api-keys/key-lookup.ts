@@ -2,15 +2,21 @@ import { getConnection, type Database } from '@/db/client';
 import { findActiveKeyByHash, type ActiveKey } from '@/db/queries/api-keys';
 import { env } from '@/lib/config/env';
 
+import { CacheMembership, defaultCacheTiming, type CacheTiming } from './cache-membership';
 import { KeyCache } from './key-cache';
-import { listenOnPglite, listenOnPostgres, type InvalidationFeed } from './key-invalidation';
+import {
+  isListenable,
+  pgliteChannel,
+  postgresChannel,
+  type NoticeHandlers,
+} from './notice-channels';
 
 /** Resolves key hashes to active keys for one app instance: its database and its cache. */
 export class KeyLookup {
   constructor(
     private readonly db: Database,
     readonly cache: KeyCache,
-    private readonly feed: InvalidationFeed,
+    readonly membership: CacheMembership | null,
   ) {}
 
   async find(hash: string): Promise<ActiveKey | null> {
@@ -24,32 +30,50 @@ export class KeyLookup {
     return key;
   }
 
-  close(): Promise<void> {
-    return this.feed.close();
+  async close(): Promise<void> {
+    this.cache.distrust();
+    await this.membership?.close();
   }
 }
 
 export interface LookupSource {
   db: Database;
   kind: 'postgres' | 'pglite';
-  /** The server's URL, for the notification connection; required for `postgres`. */
+  /** The server's URL, for the listening connection; required for `postgres`. */
   url?: string;
   /** Overrides API_KEY_CACHE_TTL_MS; 0 turns the cache off. */
   cacheTtlMs?: number;
+  /** Overrides the lease timing (tests use short leases). */
+  timing?: CacheTiming;
 }
 
 export async function createKeyLookup(source: LookupSource): Promise<KeyLookup> {
   const ttlMs = source.cacheTtlMs ?? env().API_KEY_CACHE_TTL_MS;
   const cache = new KeyCache({ ttlMs, maxEntries: env().API_KEY_CACHE_MAX_ENTRIES });
+  if (ttlMs <= 0) return new KeyLookup(source.db, cache, null);
 
-  let feed: InvalidationFeed = { close: async () => cache.disconnected() };
-  if (ttlMs > 0 && source.kind === 'postgres' && source.url) {
-    feed = listenOnPostgres(source.url, cache);
-  } else if (ttlMs > 0 && source.kind === 'pglite') {
-    // drizzle exposes the driver's client as $client; for PGlite that is the PGlite instance.
-    feed = await listenOnPglite((source.db as unknown as { $client?: unknown }).$client, cache);
+  // The membership and its channel refer to each other: the channel is built first.
+  const wired: { membership?: CacheMembership } = {};
+  const handlers: NoticeHandlers = {
+    onNotice: (payload) => wired.membership?.onNotice(payload),
+    onLost: () => wired.membership?.onLost(),
+  };
+
+  // drizzle exposes the driver's client as $client; for PGlite that is the PGlite instance.
+  const client = (source.db as unknown as { $client?: unknown }).$client;
+  let channel;
+  if (source.kind === 'postgres' && source.url) {
+    channel = await postgresChannel(source.url, handlers);
+  } else if (source.kind === 'pglite' && isListenable(client)) {
+    channel = pgliteChannel(source.db, client, handlers);
+  } else {
+    return new KeyLookup(source.db, cache, null);
   }
-  return new KeyLookup(source.db, cache, feed);
+
+  const membership = new CacheMembership(channel, cache, source.timing ?? defaultCacheTiming);
+  wired.membership = membership;
+  membership.start();
+  return new KeyLookup(source.db, cache, membership);
 }
 
 // One lookup per server process, next to the cached connection it uses (see db/client.ts).
@@ -63,4 +87,11 @@ export function getKeyLookup(): Promise<KeyLookup> {
       throw error;
     });
   return globalForLookup.servicebayKeyLookup;
+}
+
+/** Leaves the cache (so revocations stop waiting for this instance) and closes its channel. */
+export async function closeKeyLookup(): Promise<void> {
+  const pending = globalForLookup.servicebayKeyLookup;
+  globalForLookup.servicebayKeyLookup = undefined;
+  if (pending) await (await pending.catch(() => null))?.close();
 }

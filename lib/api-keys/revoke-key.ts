@@ -3,15 +3,19 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { revokeApiKey } from '@/db/queries/api-keys';
 import { insertAuditEvent } from '@/db/queries/audit-events';
+import { latestKeyChange } from '@/db/queries/key-cache';
 import { ApiError } from '@/lib/api/errors';
 import { auditActions } from '@/lib/audit/actions';
 import type { ClientInfo } from '@/lib/auth/client-info';
 import { logger } from '@/lib/logger';
 
+import { waitForCachesToApply } from './cache-acks';
+
 /**
- * Revokes an active key of the organisation. The API guard looks keys up on every request, so
- * the very next request with a revoked key is refused. An unknown, foreign or already revoked
- * key is a 404: there is no active key with that id here.
+ * Revokes an active key of the organisation. It returns only once every app instance that
+ * caches keys has dropped this one (or lost its cache lease), so the very next request with the
+ * key is refused wherever it lands. An unknown, foreign or already revoked key is a 404: there
+ * is no active key with that id here.
  */
 export async function revokeKey(
   db: Database,
@@ -34,9 +38,12 @@ export async function revokeKey(
       details: { key_id: row.id, key_name: row.name },
       ...input.client,
     });
-    return row;
+    // The trigger numbered this change; inside the transaction the counter shows our number.
+    return { ...row, change: await latestKeyChange(tx) };
   });
   if (!revoked) throw notFound;
+
+  await waitForCachesToApply(db, revoked.change);
 
   logger.info(
     { event: 'api_key.revoked', organisation_id: input.organisationId, key_id: revoked.id },

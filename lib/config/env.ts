@@ -41,7 +41,7 @@ const baseSchema = z.object({
   SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(60).max(3600).default(3600),
   SESSION_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(300).max(86_400).default(86_400),
   LAST_USED_FLUSH_MS: positiveInt(5_000),
-  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(0),
+  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   API_KEY_CACHE_MAX_ENTRIES: positiveInt(10_000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   // Second-factor guessing limits (lib/two-factor/attempt-limits.ts).

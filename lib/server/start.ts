@@ -1,4 +1,5 @@
 import { env, EnvError } from '@/lib/config/env';
+import { getKeyLookup } from '@/lib/api-keys/key-lookup';
 import { bootstrapDatabase } from '@/lib/demo/bootstrap';
 import { redisReady } from '@/lib/rate-limit/redis';
 
@@ -18,5 +19,7 @@ export async function startServer(): Promise<void> {
 
   await bootstrapDatabase();
   await redisReady();
+  // Joins the key cache now, so that the first API requests already find it trusted.
+  await getKeyLookup();
   startBackgroundTasks();
 }

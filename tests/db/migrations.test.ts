@@ -11,6 +11,8 @@ const expectedTables = [
   'api_keys',
   'audit_events',
   'customers',
+  'key_cache_instances',
+  'key_change_counter',
   'memberships',
   'organisations',
   'recovery_codes',
