@@ -11,6 +11,10 @@ export interface BenchOptions {
   rebuild: boolean;
   profile: boolean;
   smoke: boolean;
+  /** Scenarios to run besides /api/health (which every ratio needs); empty for all. */
+  only: string[];
+  /** Passes over the scenarios; each scenario reports its median pass by requests per second. */
+  rounds: number;
   basePort: number;
   serverEnv: Record<string, string>;
 }
@@ -24,6 +28,10 @@ const USAGE = `npm run bench -- [options]
   --instances <n>    also load n servers side by side for the scale-out figure
                      (default 2; 1 skips it; the smoke skips it unless given)
   --rebuild          run next build even if .next is newer than the sources
+  --only <names>     only these scenarios (and health), comma-separated: list, get, create,
+                     revoked, unknown
+  --rounds <n>       passes over the scenarios, alternating them; each reports its median
+                     pass (default 1; 3 or more steadies the ratios on a shared machine)
   --profile          start servers with node --cpu-prof (profiles in bench/results)
   --env K=V          extra server environment, repeatable (e.g. DATABASE_POOL_SIZE=4)
   --port <n>         first TCP port for servers (default 3300)
@@ -58,6 +66,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       instances: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      rounds: { type: 'string' },
       env: { type: 'string', multiple: true },
       port: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -79,6 +89,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     rebuild: values.rebuild,
     profile: values.profile,
     smoke: values.smoke,
+    only: (values.only ?? '').split(',').filter(Boolean),
+    rounds: Math.max(1, Math.round(positive('rounds', values.rounds, 1))),
     basePort: positive('port', values.port, 3300),
     serverEnv: envPairs(values.env),
   };

@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { ensureBuild } from './build';
 import { explainHotQueries } from './explain';
 import { benchKey, benchOrgId, LOAD_ORG, REVOKED_KEY, VALID_KEYS } from './keys';
-import { measure, type LoadOptions, type LoadTarget } from './load';
+import { measure, type LoadOptions, type LoadTarget, type Measurement } from './load';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import {
   formatScaleOut,
@@ -18,7 +18,7 @@ import {
   type ScaleOut,
   type ScenarioResult,
 } from './report';
-import { scenarios, type Scenario } from './scenarios';
+import { scenarios, type Scenario, type ScenarioName } from './scenarios';
 import { createDatabase, customerIds, dropDatabase, seedTo } from './seed';
 import { startServer, type RunningServer } from './server';
 import { checkTargets } from './targets';
@@ -71,7 +71,6 @@ async function runScale(
   scale: 'small' | 'large',
 ): Promise<ScenarioResult[]> {
   const load: LoadOptions = options;
-  const results: ScenarioResult[] = [];
 
   // A fresh server compiles its hot paths during the first requests of each route; prime every
   // scenario once so that the first ones measured are not the only ones paying for it.
@@ -86,22 +85,43 @@ async function runScale(
     }
   }
 
-  for (const scenario of list) {
-    say(`${scale}: ${scenario.label}`);
-    const measured = await measure([server], scenario.plan, load);
-    results.push({
-      ...measured,
+  // Scenarios alternate within each round, so a slow spell of the machine hits all of them.
+  const passes = new Map<ScenarioName, Measurement[]>();
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const scenario of list) {
+      const pass = options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : '';
+      say(`${scale}: ${scenario.label}${pass}`);
+      const measured = await measure([server], scenario.plan, load);
+      passes.set(scenario.name, [...(passes.get(scenario.name) ?? []), measured]);
+    }
+  }
+
+  const health = passes.get('health') ?? [];
+  return list.map((scenario) => {
+    const measured = passes.get(scenario.name) ?? [];
+    const ratios = measured.map((pass, i) => pass.rps / (health[i]?.rps ?? Number.NaN));
+    return {
+      ...medianBy(measured, (pass) => pass.rps),
       scale,
       scenario: scenario.name,
       label: scenario.label,
-      vsHealth: 0,
+      vsHealth: median(ratios),
       vsSmall: null,
-    });
-  }
+    };
+  });
+}
 
-  const health = results.find((result) => result.scenario === 'health');
-  for (const result of results) result.vsHealth = health ? result.rps / health.rps : 0;
-  return results;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+/** The middle item by `value` (the lower middle for an even count). */
+function medianBy<T>(items: T[], value: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => value(a) - value(b));
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (middle === undefined) throw new Error('no measurement');
+  return middle;
 }
 
 async function runScaleOut(
@@ -166,7 +186,9 @@ async function main(options: BenchOptions): Promise<boolean> {
         validKeys: VALID_KEYS,
         revokedKey: benchKey(REVOKED_KEY),
         customerIds: await customerIds(databaseUrl, benchOrgId(LOAD_ORG), 100),
-      });
+      }).filter(
+        (s) => s.name === 'health' || !options.only.length || options.only.includes(s.name),
+      );
       const server = await start(options, databaseUrl, 0);
       try {
         report.results.push(...(await runScale(options, server, list, scale)));

@@ -38,6 +38,9 @@ async function connectPostgres(url: string): Promise<Connection> {
     connection: {
       statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
       application_name: 'servicebay-portal',
+      // Times read as text (customers' columns) then arrive in the form the API turns into
+      // ISO 8601 without a Date per value, whatever the server's own time zone is.
+      TimeZone: 'UTC',
     },
   });
   const db = drizzle(sql, { schema }) as unknown as Database;

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import type { Database } from '../client';
 import { preparedFor } from '../prepared';
-import { customers, type Customer } from '../schema';
+import { customers, type CustomerRow } from '../schema';
 
 import { newestFirst } from './newest-first';
 
@@ -15,8 +15,20 @@ export interface CustomerValues {
 
 export interface PageRequest {
   limit: number;
-  after?: { createdAt: Date; id: string };
+  /** The last row of the previous page: its created_at as ISO 8601, and its id. */
+  after?: { createdAt: string; id: string };
 }
+
+// Every column the API returns; the organisation is left out because every query filters on it.
+const rowColumns = {
+  id: customers.id,
+  name: customers.name,
+  email: customers.email,
+  phone: customers.phone,
+  metadata: customers.metadata,
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+};
 
 const byOrganisation = eq(customers.organisationId, sql.placeholder('organisationId'));
 // Matches customers_organisation_page_idx column for column, so a page is an index range read.
@@ -32,7 +44,7 @@ const beforeCursor = sql`(${customers.createdAt}, ${customers.id}) < (
 // plan test and the bench, which pin the index these pages must be read from.
 export const firstPage = preparedFor((db) =>
   db
-    .select()
+    .select(rowColumns)
     .from(customers)
     .where(byOrganisation)
     .orderBy(...pageOrder)
@@ -42,7 +54,7 @@ export const firstPage = preparedFor((db) =>
 
 export const pageAfterCursor = preparedFor((db) =>
   db
-    .select()
+    .select(rowColumns)
     .from(customers)
     .where(and(byOrganisation, beforeCursor))
     .orderBy(...pageOrder)
@@ -52,7 +64,7 @@ export const pageAfterCursor = preparedFor((db) =>
 
 const customerById = preparedFor((db) =>
   db
-    .select()
+    .select(rowColumns)
     .from(customers)
     .where(and(byOrganisation, eq(customers.id, sql.placeholder('id'))))
     .limit(1)
@@ -67,13 +79,13 @@ export async function listCustomersPage(
   db: Database,
   organisationId: string,
   page: PageRequest,
-): Promise<{ rows: Customer[]; hasMore: boolean }> {
+): Promise<{ rows: CustomerRow[]; hasMore: boolean }> {
   const limit = page.limit + 1;
   const rows = page.after
     ? await pageAfterCursor(db).execute({
         organisationId,
         limit,
-        afterCreatedAt: page.after.createdAt.toISOString(),
+        afterCreatedAt: page.after.createdAt,
         afterId: page.after.id,
       })
     : await firstPage(db).execute({ organisationId, limit });
@@ -90,7 +102,7 @@ export async function insertCustomer(db: Database, organisationId: string, value
   const [row] = await db
     .insert(customers)
     .values({ ...values, organisationId })
-    .returning();
+    .returning(rowColumns);
   if (!row) throw new Error('insert into customers returned no row');
   return row;
 }
@@ -105,7 +117,7 @@ export async function updateCustomer(
     .update(customers)
     .set({ ...changes, updatedAt: sql`now()` })
     .where(and(eq(customers.organisationId, organisationId), eq(customers.id, id)))
-    .returning();
+    .returning(rowColumns);
   return row ?? null;
 }
 

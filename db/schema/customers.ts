@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 
-import { createdAt, primaryId, timestampMs } from './columns';
+import { primaryId, timestampText } from './columns';
 import { organisations } from './organisations';
 
 export const customers = pgTable(
@@ -14,8 +14,8 @@ export const customers = pgTable(
     email: text('email'),
     phone: text('phone'),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
-    createdAt: createdAt(),
-    updatedAt: timestampMs('updated_at').notNull().defaultNow(),
+    createdAt: timestampText('created_at').notNull().defaultNow(),
+    updatedAt: timestampText('updated_at').notNull().defaultNow(),
   },
   // Serves the newest-first keyset pagination of one organisation without a sort.
   (table) => [
@@ -28,3 +28,6 @@ export const customers = pgTable(
 );
 
 export type Customer = typeof customers.$inferSelect;
+
+/** What the API reads back: every column but the organisation, which the caller knows. */
+export type CustomerRow = Omit<Customer, 'organisationId'>;

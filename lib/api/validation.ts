@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { ApiError, type FieldError } from './errors';
+import { urlOf } from './request-context';
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) => {
@@ -27,7 +28,7 @@ export function parseWith<T>(
 }
 
 export function parseQuery<T>(schema: z.ZodType<T>, request: Request): T {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const params = Object.fromEntries(urlOf(request).searchParams);
   return parseWith(schema, params, {
     code: 'bad_request',
     detail: 'One or more query parameters are invalid.',

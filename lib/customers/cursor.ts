@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 
 export interface CustomerCursor {
-  createdAt: Date;
+  /** ISO 8601, UTC, milliseconds. */
+  createdAt: string;
   id: string;
 }
 
@@ -13,7 +14,7 @@ const payloadSchema = z.object({ t: sortTime, i: z.uuid() }).strict();
 
 /** Opaque to clients: base64url JSON of the last row's sort key (created_at, id). */
 export function encodeCursor(cursor: CustomerCursor): string {
-  const payload = JSON.stringify({ t: cursor.createdAt.toISOString(), i: cursor.id });
+  const payload = JSON.stringify({ t: cursor.createdAt, i: cursor.id });
   return Buffer.from(payload).toString('base64url');
 }
 
@@ -31,5 +32,9 @@ export function decodeCursor(value: string): CustomerCursor {
 
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) throw invalid;
-  return { createdAt: new Date(parsed.data.t), id: parsed.data.i };
+
+  // The pattern allows days that do not exist (February 30th); Date finds them out.
+  const createdAt = new Date(parsed.data.t);
+  if (Number.isNaN(createdAt.getTime())) throw invalid;
+  return { createdAt: createdAt.toISOString(), id: parsed.data.i };
 }

@@ -7,6 +7,7 @@ import { ApiError } from '@/lib/api/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { CreateCustomerInput, UpdateCustomerInput } from './schemas';
 import { serializeCustomer } from './serialize';
+import { isoFromPostgres } from './timestamps';
 
 const uuid = z.uuid();
 
@@ -25,7 +26,10 @@ export async function listCustomers(orgId: string, limit: number, cursor?: strin
   const { rows, hasMore } = await queries.listCustomersPage(await getDb(), orgId, { limit, after });
 
   const last = rows.at(-1);
-  const nextCursor = hasMore && last ? encodeCursor(last) : null;
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor({ createdAt: isoFromPostgres(last.createdAt), id: last.id })
+      : null;
   return { data: rows.map(serializeCustomer), next_cursor: nextCursor };
 }
 

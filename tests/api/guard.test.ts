@@ -4,9 +4,9 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { revokeApiKey } from '@/db/queries/api-keys';
 import { apiKeys } from '@/db/schema';
 import { lastUsed } from '@/lib/api-keys/last-used';
+import { revokeKey } from '@/lib/api-keys/revoke-key';
 
 import { callApi } from '../helpers/api-client';
 import { makeApiKey, makeMember, makeOrganisation } from '../helpers/fixtures';
@@ -58,7 +58,13 @@ describe('401 Unauthorized', () => {
     const admin = await makeMember(orgId, 'admin');
     expect((await callApi('GET', customersOf(orgId), { key: doomed.plaintext })).status).toBe(200);
 
-    await revokeApiKey(await getDb(), orgId, doomed.id, admin.id);
+    // Through the portal's path, which returns once every key cache has dropped the key.
+    await revokeKey(await getDb(), {
+      organisationId: orgId,
+      keyId: doomed.id,
+      actorUserId: admin.id,
+      client: { clientAddress: null, userAgent: null },
+    });
     const revoked = await callApi('GET', customersOf(orgId), { key: doomed.plaintext });
     const unknown = await callApi('GET', customersOf(orgId), {
       key: 'sk_live_ffffffffffffffffffffffffffffffff',
