@@ -1,23 +1,21 @@
 import { sql } from 'drizzle-orm';
 
+import { withTimeout } from '@/lib/async/with-timeout';
 import { logger } from '@/lib/logger';
 
 import { getDb } from './client';
 
 export async function checkDatabase(timeoutMs = 2_000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('database readiness check timed out')), timeoutMs);
-  });
+  const probe = async () => {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+  };
 
   try {
-    const db = await Promise.race([getDb(), timeout]);
-    await Promise.race([db.execute(sql`select 1`), timeout]);
+    await withTimeout(probe(), timeoutMs, () => new Error('database readiness check timed out'));
     return true;
   } catch (error) {
     logger.warn({ event: 'db.unready', err: error }, 'database is not ready');
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -4,7 +4,8 @@ import type { Database } from '../client';
 import { keyCacheInstances, keyChangeCounter } from '../schema';
 
 // Intervals are computed by the server from its own clock, so app instances' clocks never meet.
-const leaseEnd = sql`${keyCacheInstances.heartbeatAt} + ${keyCacheInstances.leaseMs} * interval '1 millisecond'`;
+const leaseEnd = sql`${keyCacheInstances.heartbeatAt}
+  + ${keyCacheInstances.leaseMs} * interval '1 millisecond'`;
 const currentSeq = sql<number>`(select ${keyChangeCounter.seq} from ${keyChangeCounter})`;
 
 /**
@@ -18,7 +19,7 @@ export async function registerCacheInstance(
 ): Promise<number> {
   const [row] = await db
     .insert(keyCacheInstances)
-    .values({ id, leaseMs, ackedSeq: sql`${currentSeq}` })
+    .values({ id, leaseMs, ackedSeq: currentSeq })
     .onConflictDoUpdate({
       target: keyCacheInstances.id,
       set: { ackedSeq: sql`excluded.acked_seq`, heartbeatAt: sql`now()`, leaseMs },

@@ -6,6 +6,7 @@ import {
   registerCacheInstance,
   renewCacheLease,
 } from '@/db/queries/key-cache';
+import { withTimeout } from '@/lib/async/with-timeout';
 import { logger } from '@/lib/logger';
 
 import type { KeyCache } from './key-cache';
@@ -168,19 +169,11 @@ export class CacheMembership {
   }
 
   /** A statement that outlives the lease is stalled: drop the connection and start over. */
-  private async bounded<T>(work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error('cache lease statement stalled'));
-        void this.channel.reset();
-      }, this.timing.leaseMs);
+  private bounded<T>(work: Promise<T>): Promise<T> {
+    return withTimeout(work, this.timing.leaseMs, () => {
+      void this.channel.reset();
+      return new Error('cache lease statement stalled');
     });
-    try {
-      return await Promise.race([work, stalled]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private failed(event: string, error: unknown): void {

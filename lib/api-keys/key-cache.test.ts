@@ -59,7 +59,7 @@ describe('KeyCache', () => {
     expect(cache.size).toBe(0);
   });
 
-  it('stops serving when its trust deadline passes, and drops old entries when renewed late', () => {
+  it('stops serving past its trust deadline, and drops old entries on a late renewal', () => {
     const { cache, advance } = liveCache({ ttlMs: 600_000 });
     cache.set('hash-1', key, cache.begin());
 

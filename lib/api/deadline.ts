@@ -1,3 +1,4 @@
+import { withTimeout } from '@/lib/async/with-timeout';
 import { env } from '@/lib/config/env';
 
 import { ApiError } from './errors';
@@ -8,24 +9,16 @@ import { ApiError } from './errors';
  * without closing the connection, where no server-side timeout can fire. The work itself is not
  * cancelled: a write may still complete after the client was told 503, as after any timeout.
  */
-export async function withDeadline<T>(
+export function withDeadline<T>(
   work: Promise<T>,
   timeoutMs = env().API_REQUEST_TIMEOUT_MS,
 ): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(
-        new ApiError('service_unavailable', 'The request took too long; try again shortly.', {
-          headers: { 'Retry-After': '5' },
-        }),
-      );
-    }, timeoutMs);
-  });
-
-  try {
-    return await Promise.race([work, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withTimeout(
+    work,
+    timeoutMs,
+    () =>
+      new ApiError('service_unavailable', 'The request took too long; try again shortly.', {
+        headers: { 'Retry-After': '5' },
+      }),
+  );
 }
