@@ -24,6 +24,9 @@ export async function signIn(page: Page, user: FixtureUser, password = fixtures.
 
 /** axe-core over the whole page: no serious or critical violation is allowed. */
 export async function expectAccessible(page: Page) {
+  // A server action can leave the page re-rendering for a moment (seen once after a password
+  // change: axe found no <title>); check the page once it has settled, with its title back.
+  await expect(page).toHaveTitle(/\S/);
   // @axe-core/playwright types its page against a different copy of playwright-core.
   type AxePage = ConstructorParameters<typeof AxeBuilder>[0]['page'];
   const results = await new AxeBuilder({ page: page as unknown as AxePage }).analyze();
