@@ -26,3 +26,8 @@ export const LOAD_ORG = 1;
 export const REVOKED_KEY = KEYS_PER_ORG;
 export const VALID_KEYS = Array.from({ length: 100 }, (_, i) => benchKey(i + 1));
 export const UNKNOWN_KEY = `${API_KEY_PREFIX}${'0'.repeat(31)}1`;
+/** Well-formed keys that were never issued, all different, so no two lookups can be shared. */
+export const UNKNOWN_KEYS = Array.from(
+  { length: 1_000 },
+  (_, i) => API_KEY_PREFIX + createHash('md5').update(`never-issued-${i}`).digest('hex'),
+);

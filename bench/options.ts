@@ -28,8 +28,8 @@ const USAGE = `npm run bench -- [options]
   --instances <n>    also load n servers side by side for the scale-out figure
                      (default 2; 1 skips it; the smoke skips it unless given)
   --rebuild          run next build even if .next is newer than the sources
-  --only <names>     only these scenarios (and health), comma-separated: list, get, create,
-                     revoked, unknown
+  --only <names>     only these scenarios (and health), comma-separated: list, pages, get,
+                     create, revoked, unknown, unknowns
   --rounds <n>       passes over the scenarios, alternating them; each reports its median
                      pass (default 1; 3 or more steadies the ratios on a shared machine)
   --profile          start servers with node --cpu-prof (profiles in bench/results)

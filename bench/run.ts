@@ -19,7 +19,7 @@ import {
   type ScenarioResult,
 } from './report';
 import { scenarios, type Scenario, type ScenarioName } from './scenarios';
-import { createDatabase, customerIds, dropDatabase, seedTo } from './seed';
+import { createDatabase, customerIds, dropDatabase, pageCursors, seedTo } from './seed';
 import { startServer, type RunningServer } from './server';
 import { checkTargets } from './targets';
 
@@ -186,6 +186,7 @@ async function main(options: BenchOptions): Promise<boolean> {
         validKeys: VALID_KEYS,
         revokedKey: benchKey(REVOKED_KEY),
         customerIds: await customerIds(databaseUrl, benchOrgId(LOAD_ORG), 100),
+        pageCursors: await pageCursors(databaseUrl, benchOrgId(LOAD_ORG), 1_000),
       }).filter(
         (s) => s.name === 'health' || !options.only.length || options.only.includes(s.name),
       );

@@ -1,6 +1,7 @@
-import { benchOrgId, LOAD_ORG, UNKNOWN_KEY } from './keys';
+import { benchOrgId, LOAD_ORG, UNKNOWN_KEY, UNKNOWN_KEYS } from './keys';
 
-export type ScenarioName = 'health' | 'list' | 'get' | 'create' | 'revoked' | 'unknown';
+export type ScenarioName =
+  'health' | 'list' | 'pages' | 'get' | 'create' | 'revoked' | 'unknown' | 'unknowns';
 
 /** What a load worker needs to build its requests; plain data, sent to a child process. */
 export interface LoadPlan {
@@ -24,6 +25,8 @@ export interface ScenarioInputs {
   validKeys: string[];
   revokedKey: string;
   customerIds: string[];
+  /** Cursors to many different pages, so that no two concurrent lists share a read. */
+  pageCursors: string[];
 }
 
 const collection = `/api/v1/organisations/${benchOrgId(LOAD_ORG)}/customers`;
@@ -40,6 +43,14 @@ export function scenarios(inputs: ScenarioInputs): Scenario[] {
   return [
     { name: 'health', label: 'GET /api/health', plan: get([], 200, '/api/health') },
     { name: 'list', label: 'GET customers?limit=10', plan: get(inputs.validKeys, 200) },
+    {
+      name: 'pages',
+      label: `GET customers?limit=10&cursor (${inputs.pageCursors.length} pages)`,
+      plan: {
+        ...get(inputs.validKeys, 200, `${collection}?limit=10&cursor={id}`),
+        ids: inputs.pageCursors,
+      },
+    },
     {
       name: 'get',
       label: 'GET customers/{id}',
@@ -59,5 +70,10 @@ export function scenarios(inputs: ScenarioInputs): Scenario[] {
     },
     { name: 'revoked', label: 'revoked key (401)', plan: get([inputs.revokedKey], 401) },
     { name: 'unknown', label: 'unknown key (401)', plan: get([UNKNOWN_KEY], 401) },
+    {
+      name: 'unknowns',
+      label: `${UNKNOWN_KEYS.length} different unknown keys (401)`,
+      plan: get(UNKNOWN_KEYS, 401),
+    },
   ];
 }

@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 
 import { migratePostgres } from '@/db/migrate';
+import { encodeCursor } from '@/lib/customers/cursor';
 
 import { CUSTOMERS_PER_ORG, KEYS_PER_ORG, keyPlaintextSql, orgIdSql, REVOKED_KEY } from './keys';
 
@@ -96,6 +97,19 @@ export async function customerIds(url: string, orgId: string, count: number): Pr
     const rows = await sql<{ id: string }[]>`
       select id from customers where organisation_id = ${orgId} order by id limit ${count}`;
     return rows.map((row) => row.id);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Cursors to `count` different pages of the load organisation's customers, newest first. */
+export async function pageCursors(url: string, orgId: string, count: number): Promise<string[]> {
+  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  try {
+    const rows = await sql<{ id: string; createdAt: Date }[]>`
+      select id, created_at as "createdAt" from customers where organisation_id = ${orgId}
+      order by created_at desc, id desc limit ${count}`;
+    return rows.map((row) => encodeCursor({ createdAt: row.createdAt.toISOString(), id: row.id }));
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -1,5 +1,6 @@
 import { getConnection, type Database } from '@/db/client';
 import { findActiveKeyByHash, type ActiveKey } from '@/db/queries/api-keys';
+import { SharedReads } from '@/lib/async/shared-reads';
 import { env } from '@/lib/config/env';
 
 import { CacheMembership, defaultCacheTiming, type CacheTiming } from './cache-membership';
@@ -13,6 +14,11 @@ import {
 
 /** Resolves key hashes to active keys for one app instance: its database and its cache. */
 export class KeyLookup {
+  // Requests carrying the same uncached key at once (a client's burst, or a client retrying a
+  // revoked key) share one database read; SharedReads never hands out a read that began before
+  // the request, so a key created or revoked before it arrived is seen as such.
+  private readonly reads = new SharedReads<ActiveKey | null>();
+
   constructor(
     private readonly db: Database,
     readonly cache: KeyCache,
@@ -23,6 +29,10 @@ export class KeyLookup {
     const cached = this.cache.get(hash);
     if (cached) return cached;
 
+    return this.reads.read(hash, () => this.read(hash));
+  }
+
+  private async read(hash: string): Promise<ActiveKey | null> {
     const token = this.cache.begin();
     const key = await findActiveKeyByHash(this.db, hash);
     // Unknown and revoked keys are not cached: a key created a moment later must work at once.

@@ -55,7 +55,12 @@ export function problem(code: ApiErrorCode, detail: string): Response {
 }
 
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonTextResponse(JSON.stringify(body), init);
+}
+
+/** As jsonResponse, for a body that is JSON text already. */
+export function jsonTextResponse(json: string, init: ResponseInit = {}): Response {
+  return new Response(json, {
     ...init,
     headers: {
       ...apiHeaders,

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import * as queries from '@/db/queries/customers';
 import { ApiError } from '@/lib/api/errors';
+import { SharedReads } from '@/lib/async/shared-reads';
 
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, type CustomerCursor } from './cursor';
 import type { CreateCustomerInput, UpdateCustomerInput } from './schemas';
 import { serializeCustomer } from './serialize';
 import { isoFromPostgres } from './timestamps';
@@ -21,8 +22,7 @@ function customerId(id: string): string {
   return id;
 }
 
-export async function listCustomers(orgId: string, limit: number, cursor?: string) {
-  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+async function readPage(orgId: string, limit: number, after?: CustomerCursor) {
   const { rows, hasMore } = await queries.listCustomersPage(await getDb(), orgId, { limit, after });
 
   const last = rows.at(-1);
@@ -31,6 +31,19 @@ export async function listCustomers(orgId: string, limit: number, cursor?: strin
       ? encodeCursor({ createdAt: isoFromPostgres(last.createdAt), id: last.id })
       : null;
   return { data: rows.map(serializeCustomer), next_cursor: nextCursor };
+}
+
+// Clients polling the same page at once share its reads (see SharedReads for why none of them
+// can see data older than its request); the page is shared as its JSON text, which is immutable.
+const sharedPages = new SharedReads<string>();
+
+/** One page of the organisation's customers, newest first, as the response's JSON text. */
+export function listCustomersJson(orgId: string, limit: number, cursor?: string): Promise<string> {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+
+  return sharedPages.read(`${orgId}/${limit}/${cursor ?? ''}`, async () =>
+    JSON.stringify(await readPage(orgId, limit, after)),
+  );
 }
 
 export async function getCustomer(orgId: string, id: string) {

@@ -1,15 +1,15 @@
-import { jsonResponse } from '@/lib/api/problem';
+import { jsonResponse, jsonTextResponse } from '@/lib/api/problem';
 import { parseQuery } from '@/lib/api/validation';
 import { readJsonBody } from '@/lib/api/read-json-body';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { createCustomerSchema, listCustomersQuerySchema } from '@/lib/customers/schemas';
-import { createCustomer, listCustomers } from '@/lib/customers/service';
+import { createCustomer, listCustomersJson } from '@/lib/customers/service';
 import { methodNotAllowed, options } from '@/lib/api/method-not-allowed';
 
 /** GET /api/v1/organisations/{orgId}/customers - one page of customers, newest first. */
 export const GET = withApiKey(async ({ request, orgId }) => {
   const query = parseQuery(listCustomersQuerySchema, request);
-  return jsonResponse(await listCustomers(orgId, query.limit, query.cursor));
+  return jsonTextResponse(await listCustomersJson(orgId, query.limit, query.cursor));
 });
 
 /** POST /api/v1/organisations/{orgId}/customers - create a customer. */
