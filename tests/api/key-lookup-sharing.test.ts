@@ -17,9 +17,9 @@ vi.mock('@/db/queries/api-keys', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/db/queries/api-keys')>();
   return {
     ...real,
-    findActiveKeyByHash: async (...args: Parameters<typeof real.findActiveKeyByHash>) => {
+    findKeyByHash: async (...args: Parameters<typeof real.findKeyByHash>) => {
       lookups.count += 1;
-      const key = await real.findActiveKeyByHash(...args);
+      const key = await real.findKeyByHash(...args);
       await delay(30);
       return key;
     },
