@@ -60,14 +60,23 @@ async function seedOrganisations(sql: Sql, first: number, last: number): Promise
          lateral (select now() - make_interval(secs => i) as t) c`);
 }
 
+/** Runs `work` on a one-connection client of `url`, closed afterwards. */
+async function withClient<T>(url: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
 /**
  * Grows the database to `organisations` organisations (1 is small, 1,000 is large) and
  * vacuums and analyses it, so plans reflect the new size. Returns how long seeding took in ms.
  */
 export async function seedTo(url: string, from: number, organisations: number): Promise<number> {
   const startedAt = performance.now();
-  const sql = postgres(url, { max: 1, onnotice: () => undefined });
-  try {
+  await withClient(url, async (sql) => {
     // Building the secondary indexes once after a bulk load is far cheaper than inserting a
     // million random hashes into them; the migration's own definitions are put back verbatim.
     const indexes = await sql<{ name: string; definition: string }[]>`
@@ -81,38 +90,31 @@ export async function seedTo(url: string, from: number, organisations: number): 
     }
     for (const index of indexes) await sql.unsafe(index.definition);
     await sql.unsafe(
-      `update api_keys set revoked_at = now() where name = 'bench-key-${REVOKED_KEY}' and revoked_at is null`,
+      `update api_keys set revoked_at = now()
+       where name = 'bench-key-${REVOKED_KEY}' and revoked_at is null`,
     );
-    // Vacuum too: left to autovacuum, the freshly loaded tables would be vacuumed on the same two
+    // Vacuum too: left to autovacuum, the freshly loaded tables may be vacuumed on the same two
     // cores while the first scenarios are measured.
     await sql.unsafe('vacuum analyze');
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
+  });
   return performance.now() - startedAt;
 }
 
 /** A sample of the load organisation's customer ids for the get-by-id scenario. */
-export async function customerIds(url: string, orgId: string, count: number): Promise<string[]> {
-  const sql = postgres(url, { max: 1, onnotice: () => undefined });
-  try {
+export function customerIds(url: string, orgId: string, count: number): Promise<string[]> {
+  return withClient(url, async (sql) => {
     const rows = await sql<{ id: string }[]>`
       select id from customers where organisation_id = ${orgId} order by id limit ${count}`;
     return rows.map((row) => row.id);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
+  });
 }
 
 /** Cursors to `count` different pages of the load organisation's customers, newest first. */
-export async function pageCursors(url: string, orgId: string, count: number): Promise<string[]> {
-  const sql = postgres(url, { max: 1, onnotice: () => undefined });
-  try {
+export function pageCursors(url: string, orgId: string, count: number): Promise<string[]> {
+  return withClient(url, async (sql) => {
     const rows = await sql<{ id: string; createdAt: Date }[]>`
       select id, created_at as "createdAt" from customers where organisation_id = ${orgId}
       order by created_at desc, id desc limit ${count}`;
     return rows.map((row) => encodeCursor({ createdAt: row.createdAt.toISOString(), id: row.id }));
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
+  });
 }

@@ -10,7 +10,7 @@ export interface ActiveKey {
   organisationId: string;
 }
 
-/** A key as the guard sees it; a revoked one is remembered so that it costs no lookup again. */
+/** A key found by its hash, revoked or not (callers cache revoked ones too). */
 export interface KeyByHash extends ActiveKey {
   revoked: boolean;
 }

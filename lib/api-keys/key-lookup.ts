@@ -27,9 +27,7 @@ export class KeyLookup {
 
   async find(hash: string): Promise<ActiveKey | null> {
     const key = this.cache.get(hash) ?? (await this.reads.read(hash, () => this.read(hash)));
-    if (!key || key.revoked) return null;
-
-    return { id: key.id, organisationId: key.organisationId };
+    return key && !key.revoked ? key : null;
   }
 
   private async read(hash: string): Promise<KeyByHash | null> {
