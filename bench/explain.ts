@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 
 import type { Database } from '@/db/client';
-import { keyByHash } from '@/db/queries/api-keys';
+import { activeKeyByHash } from '@/db/queries/api-keys';
 import { firstPage } from '@/db/queries/customers';
 import * as schema from '@/db/schema';
 import { hashApiKey } from '@/lib/api-keys/format';
@@ -28,7 +28,7 @@ export async function explainHotQueries(url: string): Promise<Plans> {
 
   try {
     const db = drizzle(client, { schema }) as unknown as Database;
-    const lookup = keyByHash(db).getQuery();
+    const lookup = activeKeyByHash(db).getQuery();
     // The placeholders are the hash and the limit, in the statement's own order.
     const lookupValues = lookup.params.map((param) =>
       typeof param === 'number' ? param : hashApiKey(benchKey(1)),

@@ -10,31 +10,25 @@ export interface ActiveKey {
   organisationId: string;
 }
 
-/** A key found by its hash, revoked or not (callers cache revoked ones too). */
-export interface KeyByHash extends ActiveKey {
-  revoked: boolean;
-}
-
 /** Also used by the bench's EXPLAIN check that pins the index this lookup must use. */
-export const keyByHash = preparedFor((db) =>
+export const activeKeyByHash = preparedFor((db) =>
   db
-    .select({
-      id: apiKeys.id,
-      organisationId: apiKeys.organisationId,
-      revoked: sql<boolean>`${apiKeys.revokedAt} is not null`,
-    })
+    .select({ id: apiKeys.id, organisationId: apiKeys.organisationId })
     .from(apiKeys)
-    .where(eq(apiKeys.keyHash, sql.placeholder('keyHash')))
+    .where(and(eq(apiKeys.keyHash, sql.placeholder('keyHash')), isNull(apiKeys.revokedAt)))
     .limit(1)
-    .prepare('api_keys_by_hash'),
+    .prepare('api_keys_active_by_hash'),
 );
 
 /**
- * The key with this hash, revoked or not: one round trip on the unique index of key_hash (a text
- * column, so the text parameter keeps the index), as a prepared statement.
+ * The key with this hash if it exists and is not revoked: one round trip on the unique index of
+ * key_hash (a text column, so the text parameter keeps the index), as a prepared statement.
  */
-export async function findKeyByHash(db: Database, keyHash: string): Promise<KeyByHash | null> {
-  const [row] = await keyByHash(db).execute({ keyHash });
+export async function findActiveKeyByHash(
+  db: Database,
+  keyHash: string,
+): Promise<ActiveKey | null> {
+  const [row] = await activeKeyByHash(db).execute({ keyHash });
   return row ?? null;
 }
 

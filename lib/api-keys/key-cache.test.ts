@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { KeyCache } from './key-cache';
 
-const key = { id: 'key-1', organisationId: 'org-1', revoked: false };
+const key = { id: 'key-1', organisationId: 'org-1' };
 
 function liveCache(options: { ttlMs?: number; maxEntries?: number } = {}) {
   let now = 1_000;
@@ -66,7 +66,7 @@ describe('KeyCache', () => {
     advance(60_000);
     expect(cache.enabled).toBe(false);
     expect(cache.get('hash-1')).toBeUndefined();
-    cache.set('hash-2', { id: 'key-2', organisationId: 'org-1', revoked: false }, cache.begin());
+    cache.set('hash-2', { id: 'key-2', organisationId: 'org-1' }, cache.begin());
     expect(cache.size).toBe(0);
 
     cache.trustUntil(cache.now() + 1_000);
@@ -103,15 +103,11 @@ describe('KeyCache', () => {
   it('evicts the oldest entry when full', () => {
     const { cache } = liveCache({ maxEntries: 2 });
     for (const n of [1, 2, 3]) {
-      cache.set(
-        `hash-${n}`,
-        { id: `key-${n}`, organisationId: 'org-1', revoked: false },
-        cache.begin(),
-      );
+      cache.set(`hash-${n}`, { id: `key-${n}`, organisationId: 'org-1' }, cache.begin());
     }
 
     expect(cache.size).toBe(2);
     expect(cache.get('hash-1')).toBeUndefined();
-    expect(cache.get('hash-3')).toEqual({ id: 'key-3', organisationId: 'org-1', revoked: false });
+    expect(cache.get('hash-3')).toEqual({ id: 'key-3', organisationId: 'org-1' });
   });
 });

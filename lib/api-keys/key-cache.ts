@@ -1,4 +1,4 @@
-import type { KeyByHash } from '@/db/queries/api-keys';
+import type { ActiveKey } from '@/db/queries/api-keys';
 
 export interface KeyCacheOptions {
   /** Upper bound on how long one entry is kept, whatever else happens. */
@@ -9,16 +9,15 @@ export interface KeyCacheOptions {
 }
 
 interface Entry {
-  key: KeyByHash;
+  key: ActiveKey;
   expiresAt: number;
 }
 
 /**
- * Keys by hash, trusted only until a deadline that the instance's cache membership keeps pushing
- * forward (lib/api-keys/cache-membership.ts). Before the first deadline is set, and whenever one
- * passes without renewal, it serves and stores nothing, so a lost connection costs a database
- * lookup per request, never a revoked key let through. Revoked keys are kept too, so a client
- * that keeps sending one costs no lookup either; any change to a key's row drops its entry.
+ * Active keys by hash, trusted only until a deadline that the instance's cache membership keeps
+ * pushing forward (lib/api-keys/cache-membership.ts). Before the first deadline is set, and
+ * whenever one passes without renewal, it serves and stores nothing, so a lost connection costs
+ * a database lookup per request, never a revoked key let through.
  */
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
@@ -39,7 +38,7 @@ export class KeyCache {
     return this.entries.size;
   }
 
-  get(hash: string): KeyByHash | undefined {
+  get(hash: string): ActiveKey | undefined {
     const entry = this.entries.get(hash);
     if (!entry) return undefined;
 
@@ -60,7 +59,7 @@ export class KeyCache {
    * Stores a lookup unless the cache was invalidated or cleared while it was in flight: the row
    * may have been read before a revocation committed, and the notice for it is already handled.
    */
-  set(hash: string, key: KeyByHash, token: number): void {
+  set(hash: string, key: ActiveKey, token: number): void {
     if (!this.enabled || token !== this.generation) return;
 
     if (!this.entries.has(hash) && this.entries.size >= this.options.maxEntries) {

@@ -17,9 +17,9 @@ vi.mock('@/db/queries/api-keys', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/db/queries/api-keys')>();
   return {
     ...real,
-    findKeyByHash: async (...args: Parameters<typeof real.findKeyByHash>) => {
+    findActiveKeyByHash: async (...args: Parameters<typeof real.findActiveKeyByHash>) => {
       lookups.count += 1;
-      const key = await real.findKeyByHash(...args);
+      const key = await real.findActiveKeyByHash(...args);
       await delay(30);
       return key;
     },
