@@ -13,6 +13,12 @@ export interface ScenarioResult extends Measurement {
   vsHealth: number;
   /** Requests per second against the same scenario at small scale. */
   vsSmall: number | null;
+  /** Every pass of the scenario in round order (the row above is the median one). */
+  passes: PassSummary[];
+}
+
+export interface PassSummary extends Pick<Measurement, 'rps' | 'p99' | 'cpuMsPerRequest'> {
+  vsHealth: number;
 }
 
 export interface ScaleOut {

@@ -107,6 +107,12 @@ async function runScale(
       label: scenario.label,
       vsHealth: median(ratios),
       vsSmall: null,
+      passes: measured.map(({ rps, p99, cpuMsPerRequest }, i) => ({
+        rps,
+        p99,
+        cpuMsPerRequest,
+        vsHealth: ratios[i] ?? Number.NaN,
+      })),
     };
   });
 }
