@@ -35,10 +35,9 @@ export class KeyLookup {
   private async read(hash: string): Promise<ActiveKey | null> {
     const token = this.cache.begin();
     const key = await findActiveKeyByHash(this.db, hash);
-    // Unknown keys are not cached: a key created a moment later must work at once. Revoked keys
-    // were cached for a while, but a cache hit answers each request on its own, while clients
-    // retrying one revoked key share a lookup and are answered together: the bench measured the
-    // shared lookup cheaper per refusal (bench/BASELINE.md).
+    // Unknown keys are not cached: a key created a moment later must work at once. Nor are
+    // revoked ones: clients retrying one share a lookup and are answered together, which the
+    // bench measured cheaper per refusal than a cache hit answering each alone (BASELINE.md).
     if (key) this.cache.set(hash, key, token);
     return key;
   }
